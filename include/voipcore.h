@@ -1,0 +1,225 @@
+/*
+ * voipcore.h - the C ABI of libvoipcore.
+ *
+ * Conventions (apply to every function below unless its comment says otherwise):
+ *
+ *  - Return value: VC_OK (0) on success or a negative VC_E_* code. After a failure,
+ *    vc_last_error() on the same thread returns a readable message.
+ *  - Argument order: a function that creates an object takes its output first
+ *    (vc_engine_create(&engine, ...)); a function acting on an existing object takes that
+ *    object's handle first, then its outputs, then its inputs. A NULL output pointer
+ *    returns VC_E_INVALID_ARG.
+ *  - Handles are opaque 64-bit values (type tag + slot + generation). Zero is never a
+ *    valid handle. A zero, stale (already destroyed) or wrong-type handle returns
+ *    VC_E_INVALID_HANDLE; it never reaches another object and never crashes.
+ *  - Threading: every function may be called from any thread at any time, including from
+ *    inside a callback. There is no thread registration.
+ *  - Strings are UTF-8 and NUL-terminated. Strings passed in are copied before the call
+ *    returns; the caller keeps ownership. Strings the library allocates for the caller are
+ *    released with vc_free(). The only exceptions are the static strings of vc_version()
+ *    and vc_strerror(), the thread-local string of vc_last_error(), and event details,
+ *    whose lifetimes are documented where they appear.
+ *  - Callbacks take `void *user_data` last; user data is set per registration. Callbacks
+ *    run on the engine's dispatch thread, in order, never while the library holds an
+ *    internal lock. A slow callback delays later callbacks only.
+ */
+#ifndef VOIPCORE_H
+#define VOIPCORE_H
+
+#include <stdint.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define VC_API __attribute__((visibility("default")))
+#else
+#define VC_API
+#endif
+
+/* ---------------------------------------------------------------- version */
+
+#define VC_VERSION_MAJOR 0
+#define VC_VERSION_MINOR 1
+#define VC_VERSION_PATCH 0
+
+/*
+ * Returns the library version as "MAJOR.MINOR.PATCH" (e.g. "0.1.0").
+ * Ownership: static string owned by the library; never free it.
+ * Threading: any thread. Errors: none.
+ */
+VC_API const char *vc_version(void);
+
+/* ---------------------------------------------------------------- errors */
+
+typedef enum vc_error {
+    VC_OK = 0,
+    VC_E_INVALID_ARG = -1,     /* an argument is NULL, out of range or malformed */
+    VC_E_INVALID_HANDLE = -2,  /* zero, stale, destroyed or wrong-type handle */
+    VC_E_INVALID_STATE = -3,   /* the operation is not allowed in the object's state */
+    VC_E_NOT_FOUND = -4,       /* the thing asked for does not exist */
+    VC_E_TIMEOUT = -5,         /* nothing happened within the given time */
+    VC_E_IO = -6,              /* a socket, file or network operation failed */
+    VC_E_UNSUPPORTED = -7,     /* not available in this build or on this system */
+    VC_E_SHUTDOWN = -8,        /* the engine is being destroyed */
+    VC_E_INTERNAL = -9         /* a bug in libvoipcore; the message says where */
+} vc_error_t;
+
+/*
+ * Returns a short constant name for an error code, e.g. "VC_E_INVALID_HANDLE".
+ * Unknown codes give "VC_E_UNKNOWN".
+ * Ownership: static string owned by the library; never free it.
+ * Threading: any thread. Errors: none.
+ */
+VC_API const char *vc_strerror(int code);
+
+/*
+ * Returns the message describing the most recent failure of a vc_ function on the
+ * calling thread, or "" if none failed on this thread yet. Success does not clear it.
+ * Ownership: thread-local string owned by the library, valid until the next failing
+ * vc_ call on the same thread. Copy it if you need it longer.
+ * Threading: per thread by design. Errors: none.
+ */
+VC_API const char *vc_last_error(void);
+
+/*
+ * Frees memory the library allocated for the caller (see each function). NULL is a no-op.
+ * Threading: any thread.
+ */
+VC_API void vc_free(void *ptr);
+
+/* ---------------------------------------------------------------- engine */
+
+typedef uint64_t vc_engine_t;
+
+/*
+ * Creates an engine: the root object that owns configuration, threads and every other
+ * object. Several engines may live in one process; they share nothing.
+ *
+ * config_json: NULL or "{}" for the embedded defaults, or a JSON object overriding them:
+ *   {
+ *     "log_level": "debug" | "info" | "warning" | "error" | "off"   (default "info"),
+ *     "user_agent": string                        (default "libvoipcore/<version>"),
+ *     "event_queue_capacity": 16..1048576         (default 65536; polled events kept
+ *                                                  before the oldest are dropped)
+ *   }
+ *   Unknown keys, wrong types and out-of-range values are rejected.
+ *
+ * out: receives the engine handle on success; untouched on failure.
+ * Ownership: destroy the engine with vc_engine_destroy().
+ * Errors: VC_E_INVALID_ARG (NULL out, malformed JSON or a bad key; the message names the
+ *         key and position), VC_E_INTERNAL.
+ * Events: VC_EVENT_ENGINE_STARTED is queued as the engine's first event.
+ */
+VC_API int vc_engine_create(vc_engine_t *out, const char *config_json);
+
+/*
+ * Destroys an engine: stops its threads, drops queued events, invalidates its handle and
+ * the handles of everything it owns. vc_engine_destroy(0) is a no-op returning VC_OK.
+ * Blocks until a callback running on another thread returns. Called from inside one of
+ * the engine's own callbacks, it returns at once and the engine finishes stopping when
+ * that callback returns; no further callbacks are delivered in either case.
+ * Errors: VC_E_INVALID_HANDLE (stale or wrong-type handle).
+ */
+VC_API int vc_engine_destroy(vc_engine_t engine);
+
+/*
+ * Returns the effective configuration of an engine (defaults merged with the overrides
+ * given to vc_engine_create) as a JSON object.
+ * out_json: receives a NUL-terminated UTF-8 string; release it with vc_free().
+ * Errors: VC_E_INVALID_ARG (NULL out_json), VC_E_INVALID_HANDLE.
+ */
+VC_API int vc_engine_get_config(vc_engine_t engine, char **out_json);
+
+/* ---------------------------------------------------------------- logging */
+
+typedef enum vc_log_level {
+    VC_LOG_DEBUG = 0,
+    VC_LOG_INFO = 1,
+    VC_LOG_WARNING = 2,
+    VC_LOG_ERROR = 3,
+    VC_LOG_OFF = 4
+} vc_log_level_t;
+
+/*
+ * Log callback. category names the layer ("engine", "sip", "media", ...).
+ * Lifetime: category and message are valid only until the callback returns.
+ */
+typedef void (*vc_log_fn)(int level, const char *category, const char *message, void *user_data);
+
+/*
+ * Sets the engine's log callback and minimum level, replacing any previous one.
+ * fn NULL removes the callback. Messages below `level` are not produced at all.
+ * Log callbacks run on the engine's dispatch thread, in order with events.
+ * Errors: VC_E_INVALID_HANDLE, VC_E_INVALID_ARG (level outside VC_LOG_DEBUG..VC_LOG_OFF).
+ */
+VC_API int vc_set_log_callback(vc_engine_t engine, int level, vc_log_fn fn, void *user_data);
+
+/* ---------------------------------------------------------------- events */
+
+typedef enum vc_event_type {
+    VC_EVENT_NONE = 0,
+    VC_EVENT_ENGINE_STARTED = 1,   /* first event of every engine */
+    VC_EVENT_USER = 2,             /* posted by vc_engine_post_event: value = the caller's value */
+    VC_EVENT_EVENTS_DROPPED = 3    /* value = how many polled events were dropped (queue full) */
+} vc_event_type_t;
+
+/*
+ * An event. Fields that do not apply to an event type are zero / NULL.
+ *   type:        a vc_event_type_t.
+ *   sequence:    1, 2, 3, ... per engine, in delivery order.
+ *   engine:      the engine that produced it.
+ *   handle:      the object concerned (account, call, ...), 0 if none.
+ *   related:     a second object (e.g. the other call of a transfer), 0 if none.
+ *   value, value2: scalars whose meaning each event type documents (status codes, counts).
+ *   detail_json: NULL or a UTF-8 JSON object with the event's details.
+ *                Lifetime: for a callback, valid until the callback returns; for
+ *                vc_engine_poll_event, valid until the same thread polls again (any engine).
+ */
+typedef struct vc_event {
+    int32_t type;
+    int32_t reserved;
+    uint64_t sequence;
+    vc_engine_t engine;
+    uint64_t handle;
+    uint64_t related;
+    int64_t value;
+    int64_t value2;
+    const char *detail_json;
+} vc_event_t;
+
+typedef void (*vc_event_fn)(const vc_event_t *event, void *user_data);
+
+/*
+ * Sets the event callback, replacing any previous one. While a callback is set, events
+ * go to it on the dispatch thread; events already queued for polling are delivered to it
+ * first, in order. fn NULL removes it: later events queue for vc_engine_poll_event.
+ * The event pointer is valid only until the callback returns.
+ * Errors: VC_E_INVALID_HANDLE.
+ */
+VC_API int vc_engine_set_event_callback(vc_engine_t engine, vc_event_fn fn, void *user_data);
+
+/*
+ * Takes the oldest queued event (when no callback is set).
+ * timeout_ms: 0 returns at once, -1 waits without limit, otherwise the longest wait.
+ * Returns VC_OK with *out filled, or VC_E_TIMEOUT when no event arrived in time.
+ * Errors: VC_E_INVALID_ARG (NULL out, timeout below -1), VC_E_INVALID_HANDLE,
+ *         VC_E_SHUTDOWN (the engine was destroyed while waiting).
+ */
+VC_API int vc_engine_poll_event(vc_engine_t engine, vc_event_t *out, int timeout_ms);
+
+/*
+ * Queues a VC_EVENT_USER event carrying `value` and an optional JSON detail (copied).
+ * Useful to wake a thread blocked in vc_engine_poll_event, or to order host work with
+ * engine events.
+ * Errors: VC_E_INVALID_HANDLE, VC_E_INVALID_ARG (detail_json not a JSON object).
+ */
+VC_API int vc_engine_post_event(vc_engine_t engine, int64_t value, const char *detail_json);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* VOIPCORE_H */

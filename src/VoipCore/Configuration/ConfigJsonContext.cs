@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace VoipCore.Configuration;
+
+/// <summary>Source-generated JSON for the configuration: strict (unknown keys and nulls are errors), no reflection.</summary>
+[JsonSourceGenerationOptions(
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    RespectNullableAnnotations = true,
+    WriteIndented = false)]
+[JsonSerializable(typeof(EngineConfig))]
+internal sealed partial class ConfigJsonContext : JsonSerializerContext;

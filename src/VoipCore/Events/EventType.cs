@@ -1,0 +1,10 @@
+namespace VoipCore.Events;
+
+/// <summary>Event types; the numbers are vc_event_type_t in include/voipcore.h.</summary>
+public enum EventType
+{
+    None = 0,
+    EngineStarted = 1,
+    User = 2,
+    EventsDropped = 3,
+}
