@@ -32,6 +32,18 @@ public sealed class EventDispatcher : IDisposable
 
     public bool HasLogSink => Volatile.Read(ref _logSink) != null;
 
+    /// <summary>Events posted but not yet delivered or parked, plus those parked for polling.</summary>
+    internal (int Incoming, int Pollable, long Dropped) Backlog
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return (_incoming.Count, _pollable.Count, _dropped);
+            }
+        }
+    }
+
     public bool IsDispatchThread => Thread.CurrentThread == _thread;
 
     public void SetEventSink(IEventSink? sink)
