@@ -36,7 +36,8 @@ internal static class AuthParamParser
             {
                 current = new AuthScheme(name);
                 schemes.Add(current);
-                current.Token68 = TryReadToken68(text, ref i);
+                // Only Digest matters here; a token68 (Basic, Negotiate) is stepped over.
+                SkipToken68(text, ref i);
                 continue;
             }
 
@@ -127,34 +128,29 @@ internal static class AuthParamParser
     }
 
     /// <summary>
-    /// Reads a token68 right after a scheme name. It is told apart from a parameter name by what follows it:
-    /// only '=' padding, then a comma or the end.
+    /// Steps over a token68 right after a scheme name. It is told apart from a parameter name by what follows
+    /// it: only '=' padding, then a comma or the end.
     /// </summary>
-    private static string? TryReadToken68(string text, ref int i)
+    private static void SkipToken68(string text, ref int i)
     {
-        var start = i;
         var j = i;
         while (j < text.Length && IsToken68Char(text[j]))
         {
             j++;
         }
-        if (j == start)
+        if (j == i)
         {
-            return null;
+            return;
         }
-        var end = j;
-        while (end < text.Length && text[end] == '=')
+        while (j < text.Length && text[j] == '=')
         {
-            end++;
+            j++;
         }
-        var k = end;
-        SkipWhitespace(text, ref k);
-        if (k < text.Length && text[k] != ',')
+        SkipWhitespace(text, ref j);
+        if (j == text.Length || text[j] == ',')
         {
-            return null;
+            i = j;
         }
-        i = k;
-        return text[start..end];
     }
 
     private static string ReadToken(string text, ref int i)

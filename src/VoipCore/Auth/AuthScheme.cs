@@ -1,19 +1,14 @@
 namespace VoipCore.Auth;
 
 /// <summary>
-/// One challenge or credentials item from an authentication header value: the scheme name and either
-/// its auth-params or a token68 blob. Parameter names are unique, compared case-insensitively.
+/// One challenge or credentials item from an authentication header value: the scheme name and its
+/// auth-params. Parameter names are unique, compared case-insensitively.
 /// </summary>
 internal sealed class AuthScheme(string name)
 {
     private readonly List<KeyValuePair<string, string>> _parameters = [];
 
     public string Name { get; } = name;
-
-    /// <summary>The opaque token68 form (e.g. Basic credentials), when the scheme uses it.</summary>
-    public string? Token68 { get; set; }
-
-    public IReadOnlyList<KeyValuePair<string, string>> Parameters => _parameters;
 
     public bool IsDigest => Name.Equals("Digest", StringComparison.OrdinalIgnoreCase);
 

@@ -104,6 +104,20 @@ public class DigestClientTests
     }
 
     [Fact]
+    public void AuthIntOnlyChallengeHashesTheBody()
+    {
+        var client = new DigestClient("alice", DigestSecret.FromPassword("s3cr3t"), null, () => "0a4f113b");
+        var challenge = Assert.Single(DigestChallenge.ParseAll(
+            "Digest realm=\"atlanta.example.com\", qop=\"auth-int\", nonce=\"84a4cc6f3082121f32b42a2187831a9e\""));
+        var body = System.Text.Encoding.UTF8.GetBytes("v=0\r\no=alice 1 1 IN IP4 192.0.2.1\r\n");
+
+        var credentials = DigestCredentials.Parse(client.Authorize(challenge, "INVITE", "sip:bob@biloxi.example.com", body));
+
+        Assert.Equal(DigestQop.AuthInt, credentials.Qop);
+        Assert.Equal("37695181a42952ad75c8968c364dbf0d", credentials.Response);
+    }
+
+    [Fact]
     public void LegacyChallengeWithoutQopHasNoCnonceOrNc()
     {
         var client = new DigestClient("alice", DigestSecret.FromPassword("s3cr3t"));
