@@ -20,12 +20,13 @@ internal static class AnswerBuilder
             var offered = offer.Media[index];
             var reason = Screen(offer, offered, capabilities, audioAccepted);
             var choice = reason is null ? ChooseCodec(offered, capabilities) : null;
-            if (choice is not var (codec, codecCapability))
+            if (choice is null)
             {
                 answer.Media.Add(Rejected(offered));
                 streams.Add(new StreamResult(index, offered.Media, null, reason ?? StreamRejectReason.NoCommonCodec));
                 continue;
             }
+            var (codec, codecCapability) = choice.Value;
             var telephoneEvent = RemoteStream.FindTelephoneEvent(
                 offered, codec.Map.ClockRate, rate => FindTelephoneEventCapability(capabilities, rate) is not null);
             var formats = new List<(int, CodecCapability)> { (codec.PayloadType, codecCapability) };
