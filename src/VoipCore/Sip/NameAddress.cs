@@ -93,12 +93,14 @@ public readonly struct NameAddress
         address = default;
         ReadOnlySpan<byte> s = value.Span;
         int semi = s[start..end].IndexOf((byte)';');
-        int uriEnd = semi < 0 ? end : start + semi;
+        int paramStart = semi < 0 ? end : start + semi;
+        int uriEnd = paramStart;
+        while (uriEnd > start && SipGrammar.IsWhite(s[uriEnd - 1])) uriEnd--;
         ReadOnlySpan<byte> uriBytes = s[start..uriEnd];
         if (uriBytes.IndexOfAny((byte)'?', (byte)',') >= 0 || uriBytes.IndexOfAny(" \t\r\n"u8) >= 0) return false;
         if (!SipUri.TryParse(value[start..uriEnd], out SipUri uri)) return false;
-        if (!SipParameterList.IsWellFormed(s[uriEnd..end])) return false;
-        address = new NameAddress { Uri = uri, Parameters = new SipParameterList(value[uriEnd..end]) };
+        if (!SipParameterList.IsWellFormed(s[paramStart..end])) return false;
+        address = new NameAddress { Uri = uri, Parameters = new SipParameterList(value[paramStart..end]) };
         return true;
     }
 }

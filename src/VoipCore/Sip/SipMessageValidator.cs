@@ -9,7 +9,7 @@ namespace VoipCore.Sip;
 /// </summary>
 public static class SipMessageValidator
 {
-    private static readonly HeaderId[] Mandatory = [HeaderId.Via, HeaderId.From, HeaderId.To, HeaderId.CallId, HeaderId.CSeq];
+    private static readonly HeaderId[] Mandatory = [HeaderId.To, HeaderId.From, HeaderId.CallId, HeaderId.CSeq, HeaderId.Via];
     private static readonly HeaderId[] Singletons = [HeaderId.From, HeaderId.To, HeaderId.CallId, HeaderId.CSeq, HeaderId.MaxForwards, HeaderId.ContentType];
 
     /// <summary>Returns the first problem found, or the default (no error) value. Allocates nothing.</summary>

@@ -44,6 +44,13 @@ public static class SipParser
         {
             ReadOnlySpan<byte> rest = s[pos..];
             int end = rest.IndexOf("\r\n"u8);
+            if (rest.IsEmpty)
+            {
+                // Tolerated for datagrams: the sender ended the last header line but forgot the empty line.
+                bodyStart = pos;
+                error = default;
+                return true;
+            }
             if (end < 0)
             {
                 bodyStart = 0;
