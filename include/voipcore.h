@@ -100,12 +100,15 @@ typedef uint64_t vc_engine_t;
  *
  * config_json: NULL or "{}" for the embedded defaults, or a JSON object overriding them:
  *   {
- *     "log_level": "debug" | "info" | "warning" | "error" | "off"   (default "info"),
+ *     "log_level": "debug" | "info" | "warning" | "error" | "off"   (default "warning";
+ *                  the level of the built-in log to standard error, used until
+ *                  vc_set_log_callback installs a callback),
  *     "user_agent": string                        (default "libvoipcore/<version>"),
  *     "event_queue_capacity": 16..1048576         (default 65536; polled events kept
  *                                                  before the oldest are dropped)
  *   }
- *   Unknown keys, wrong types and out-of-range values are rejected.
+ *   Unknown or repeated keys, wrong types and out-of-range values are rejected, as is
+ *   anything that is not a JSON object (including "").
  *
  * out: receives the engine handle on success; untouched on failure.
  * Ownership: destroy the engine with vc_engine_destroy().
@@ -151,8 +154,12 @@ typedef void (*vc_log_fn)(int level, const char *category, const char *message, 
 
 /*
  * Sets the engine's log callback and minimum level, replacing any previous one.
- * fn NULL removes the callback. Messages below `level` are not produced at all.
+ * fn NULL removes the callback: records at or above `level` then go to standard error
+ * (VC_LOG_OFF silences them). Messages below `level` are not produced at all.
  * Log callbacks run on the engine's dispatch thread, in order with events.
+ * When this returns, the previous callback is not running and will not be called again
+ * (unless called from inside a callback, which cannot wait for itself), so its user_data
+ * may be freed.
  * Errors: VC_E_INVALID_HANDLE, VC_E_INVALID_ARG (level outside VC_LOG_DEBUG..VC_LOG_OFF).
  */
 VC_API int vc_set_log_callback(vc_engine_t engine, int level, vc_log_fn fn, void *user_data);
@@ -195,7 +202,10 @@ typedef void (*vc_event_fn)(const vc_event_t *event, void *user_data);
 /*
  * Sets the event callback, replacing any previous one. While a callback is set, events
  * go to it on the dispatch thread; events already queued for polling are delivered to it
- * first, in order. fn NULL removes it: later events queue for vc_engine_poll_event.
+ * first, in order (preceded by VC_EVENT_EVENTS_DROPPED if the poll queue overflowed).
+ * fn NULL removes it: later events queue for vc_engine_poll_event.
+ * When this returns, the previous callback is not running and will not be called again
+ * (unless called from inside a callback), so its user_data may be freed.
  * The event pointer is valid only until the callback returns.
  * Errors: VC_E_INVALID_HANDLE.
  */

@@ -16,7 +16,7 @@ internal static unsafe class LogExports
                 return LastError.Set(ErrorCode.InvalidArgument, $"level is {level}; expected VC_LOG_DEBUG (0) .. VC_LOG_OFF (4)");
             }
             target.Log.Level = (LogLevel)level;
-            target.Events.SetLogSink(callback == null ? null : new NativeLogSink(callback, userData));
+            target.Events.SetLogSink(callback == null ? StandardErrorLogSink.Instance : new NativeLogSink(callback, userData));
             target.Log.Debug("engine", $"log callback set at level {(LogLevel)level}");
             return 0;
         }

@@ -22,9 +22,11 @@ public sealed class Engine : IDisposable
     {
         Config = config;
         Events = new EventDispatcher(config.EventQueueCapacity, "voipcore-dispatch");
+        Events.SetLogSink(StandardErrorLogSink.Instance);
         Log = new Logger(Events, ConfigLoader.ParseLogLevel(config.LogLevel));
         Handle = HandleRegistry.Add(HandleType.Engine, this);
         Events.Post(new EngineEvent(EventType.EngineStarted, DetailJson: $"{{\"version\":\"{LibraryVersion.Text}\"}}"));
+        Log.Info("engine", $"libvoipcore {LibraryVersion.Text} engine started");
     }
 
     public static Engine FromHandle(ulong handle) => HandleRegistry.Get<Engine>(handle, HandleType.Engine);
@@ -36,6 +38,7 @@ public sealed class Engine : IDisposable
             return;
         }
         HandleRegistry.Remove<Engine>(Handle, HandleType.Engine);
+        Log.Info("engine", "engine stopped");
         Events.Dispose();
     }
 }

@@ -6,6 +6,7 @@ namespace VoipCore.Configuration;
 [JsonSourceGenerationOptions(
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     RespectNullableAnnotations = true,
+    AllowDuplicateProperties = false,
     WriteIndented = false)]
 [JsonSerializable(typeof(EngineConfig))]
 internal sealed partial class ConfigJsonContext : JsonSerializerContext;

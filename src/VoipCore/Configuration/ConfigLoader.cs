@@ -8,7 +8,7 @@ public static class ConfigLoader
 {
     public static EngineConfig Load(string? json)
     {
-        if (string.IsNullOrWhiteSpace(json))
+        if (json == null)
         {
             return new EngineConfig();
         }

@@ -9,7 +9,7 @@ namespace VoipCore.Configuration;
 public sealed class EngineConfig
 {
     [JsonPropertyName("log_level")]
-    public string LogLevel { get; set; } = "info";
+    public string LogLevel { get; set; } = "warning";
 
     [JsonPropertyName("user_agent")]
     public string UserAgent { get; set; } = "libvoipcore/" + LibraryVersion.Text;

@@ -20,6 +20,7 @@ public sealed class EventDispatcher : IDisposable
     private long _dropped;
     private ulong _sequence;
     private bool _stopping;
+    private bool _delivering;
 
     private sealed record LogRecord(LogLevel Level, string Category, string Message);
 
@@ -46,20 +47,35 @@ public sealed class EventDispatcher : IDisposable
 
     public bool IsDispatchThread => Thread.CurrentThread == _thread;
 
+    /// <summary>
+    /// Replaces the event sink. Returns once no delivery to the old sink is running (unless called
+    /// from a delivery), so the host may free what its old callback used.
+    /// </summary>
     public void SetEventSink(IEventSink? sink)
     {
         lock (_gate)
         {
             _eventSink = sink;
             Monitor.PulseAll(_gate);
+            AwaitDeliveryEnd();
         }
     }
 
+    /// <summary>Replaces the log sink, with the same guarantee as <see cref="SetEventSink"/>.</summary>
     public void SetLogSink(ILogSink? sink)
     {
         lock (_gate)
         {
             _logSink = sink;
+            AwaitDeliveryEnd();
+        }
+    }
+
+    private void AwaitDeliveryEnd()
+    {
+        while (_delivering && !IsDispatchThread)
+        {
+            Monitor.Wait(_gate);
         }
     }
 
@@ -86,10 +102,8 @@ public sealed class EventDispatcher : IDisposable
             while (true)
             {
                 ThrowIfStopping();
-                if (_dropped > 0)
+                if (TakeDropNotice() is { } notice)
                 {
-                    var notice = new EngineEvent(EventType.EventsDropped, Value: _dropped);
-                    _dropped = 0;
                     return Stamp(notice);
                 }
                 if (_pollable.Count > 0)
@@ -137,6 +151,18 @@ public sealed class EventDispatcher : IDisposable
         }
     }
 
+    /// <summary>Events were dropped while nobody consumed them: the next consumer hears of it first.</summary>
+    private EngineEvent? TakeDropNotice()
+    {
+        if (_dropped == 0)
+        {
+            return null;
+        }
+        var notice = new EngineEvent(EventType.EventsDropped, Value: _dropped);
+        _dropped = 0;
+        return notice;
+    }
+
     private EngineEvent Stamp(EngineEvent engineEvent)
     {
         engineEvent.Sequence = ++_sequence;
@@ -152,7 +178,9 @@ public sealed class EventDispatcher : IDisposable
             ILogSink? logSink;
             lock (_gate)
             {
-                while (!_stopping && _incoming.Count == 0 && !(_eventSink != null && _pollable.Count > 0))
+                _delivering = false;
+                Monitor.PulseAll(_gate);
+                while (!_stopping && _incoming.Count == 0 && !(_eventSink != null && (_pollable.Count > 0 || _dropped > 0)))
                 {
                     Monitor.Wait(_gate);
                 }
@@ -163,7 +191,8 @@ public sealed class EventDispatcher : IDisposable
                 eventSink = _eventSink;
                 logSink = _logSink;
                 // Events parked for polling are older than anything incoming: a new sink gets them first.
-                item = eventSink != null && _pollable.Count > 0 ? _pollable.Dequeue() : _incoming.Dequeue();
+                item = eventSink == null ? _incoming.Dequeue()
+                    : TakeDropNotice() ?? (_pollable.Count > 0 ? _pollable.Dequeue() : _incoming.Dequeue());
                 if (item is EngineEvent parked && eventSink == null)
                 {
                     Park(parked);
@@ -173,6 +202,7 @@ public sealed class EventDispatcher : IDisposable
                 {
                     Stamp(delivered);
                 }
+                _delivering = true;
             }
             Deliver(item, eventSink, logSink);
         }

@@ -127,15 +127,21 @@ public static class HandleRegistry
         return handle != 0 && (HandleType)(handle >> 56) == expected && generation != 0 && index >= 0;
     }
 
+    private static string Article(HandleType type)
+    {
+        string name = type.ToString().ToLowerInvariant();
+        return ("aeiou".Contains(name[0]) ? "an " : "a ") + name;
+    }
+
     private static string Describe(ulong handle, HandleType expected)
     {
         if (handle == 0)
         {
-            return $"handle is 0; expected a {expected} handle";
+            return $"handle is 0; expected {Article(expected)} handle";
         }
         var actual = (HandleType)(handle >> 56);
         return actual == expected
-            ? $"{expected} handle 0x{handle:x16} is stale: its object was destroyed"
-            : $"handle 0x{handle:x16} is not a {expected} handle";
+            ? $"{expected.ToString().ToLowerInvariant()} handle 0x{handle:x16} is stale: its object was destroyed"
+            : $"handle 0x{handle:x16} is not {Article(expected)} handle";
     }
 }

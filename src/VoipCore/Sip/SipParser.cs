@@ -9,7 +9,7 @@ namespace VoipCore.Sip;
 public static class SipParser
 {
     /// <summary>
-    /// Parses <paramref name="data"/> (one datagram, or one message cut out by <see cref="SipStreamFramer"/>) into
+    /// Parses <paramref name="data"/> (one datagram, or one message cut out of a stream by Transport.StreamFramer) into
     /// <paramref name="message"/>, reusing its header index. Bytes after Content-Length are not part of the message.
     /// </summary>
     public static bool TryParse(ReadOnlyMemory<byte> data, SipMessage message, out SipParseError error)

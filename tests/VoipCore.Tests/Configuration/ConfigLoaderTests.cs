@@ -6,12 +6,11 @@ public class ConfigLoaderTests
 {
     [Theory]
     [InlineData(null)]
-    [InlineData("")]
     [InlineData("{}")]
     public void EmptyConfigGivesEmbeddedDefaults(string? json)
     {
         var config = ConfigLoader.Load(json);
-        Assert.Equal("info", config.LogLevel);
+        Assert.Equal("warning", config.LogLevel);
         Assert.Equal("libvoipcore/" + LibraryVersion.Text, config.UserAgent);
         Assert.Equal(65536, config.EventQueueCapacity);
     }
@@ -22,7 +21,7 @@ public class ConfigLoaderTests
         var config = ConfigLoader.Load("""{"user_agent":"pbx/2","event_queue_capacity":128}""");
         Assert.Equal("pbx/2", config.UserAgent);
         Assert.Equal(128, config.EventQueueCapacity);
-        Assert.Equal("info", config.LogLevel);
+        Assert.Equal("warning", config.LogLevel);
     }
 
     [Theory]
@@ -39,6 +38,9 @@ public class ConfigLoaderTests
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    [InlineData("{\"user_agent\":\"a\",\"user_agent\":\"b\"}")]
     [InlineData("{")]
     [InlineData("[1,2]")]
     [InlineData("null")]

@@ -167,4 +167,47 @@ public class EventDispatcherTests
         Assert.Equal(new[] { "one", "two" }, logs.Records.Select(r => r.Message));
         Assert.False(logger.IsEnabled(LogLevel.Debug));
     }
+
+    [Fact]
+    public async Task ReplacingTheSinkWaitsForTheRunningDelivery()
+    {
+        using var dispatcher = new EventDispatcher(64, "test");
+        var inside = new ManualResetEventSlim();
+        var release = new ManualResetEventSlim();
+        int running = 0;
+        var slow = new RecordingEventSink(_ =>
+        {
+            Interlocked.Exchange(ref running, 1);
+            inside.Set();
+            release.Wait(5000);
+            Interlocked.Exchange(ref running, 0);
+        });
+        dispatcher.SetEventSink(slow);
+        dispatcher.Post(User(1));
+        Assert.True(inside.Wait(5000));
+        var replacing = Task.Run(() => dispatcher.SetEventSink(null));
+        await Task.Delay(100);
+        Assert.False(replacing.IsCompleted, "SetEventSink returned while the old sink was still running");
+        release.Set();
+        await replacing.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, Volatile.Read(ref running));
+    }
+
+    [Fact]
+    public void ANewSinkHearsOfEventsDroppedBeforeIt()
+    {
+        using var dispatcher = new EventDispatcher(16, "test");
+        for (int i = 0; i < 18; i++)
+        {
+            dispatcher.Post(User(i));
+        }
+        Assert.True(SpinWait.SpinUntil(() => dispatcher.Backlog == (0, 16, 2), 5000));
+        var sink = new RecordingEventSink();
+        dispatcher.SetEventSink(sink);
+        Assert.True(sink.WaitFor(17));
+        var first = sink.Delivered.First().Event;
+        Assert.Equal(EventType.EventsDropped, first.Type);
+        Assert.Equal(2, first.Value);
+        Assert.Equal(Enumerable.Range(2, 16).Select(i => (long)i), sink.Delivered.Skip(1).Select(d => d.Event.Value));
+    }
 }

@@ -62,4 +62,28 @@ public class StreamFramerTests
         Assert.Equal(FrameKind.Oversized, StreamFramer.Frame(Bytes("INVITE sip:a@b SIP/2.0\r\nContent-Length: 70000\r\n\r\n"), 65535).Kind);
         Assert.Equal(FrameKind.Oversized, StreamFramer.Frame(Bytes("INVITE sip:a@b SIP/2.0\r\nX: " + new string('a', 200)), 100).Kind);
     }
+
+    [Fact]
+    public void Rfc4475DblreqOnAStreamIsTwoMessages()
+    {
+        // RFC 4475 3.1.1.8: over UDP the INVITE is junk after the REGISTER; on a stream it is the next message.
+        byte[] stream = Sip.TortureVectors.Load("dblreq");
+        var first = StreamFramer.Frame(stream, 65535);
+        Assert.Equal(FrameKind.Message, first.Kind);
+        Assert.Equal(VoipCore.Sip.SipMethod.Register, VoipCore.Sip.SipMessage.Parse(stream.AsMemory(0, first.Length)).Method);
+        var rest = stream.AsMemory(first.Length);
+        var padding = StreamFramer.Frame(rest.Span, 65535);
+        Assert.Equal(new StreamFrame(FrameKind.Padding, 2), padding);
+        var second = StreamFramer.Frame(rest.Span[2..], 65535);
+        Assert.Equal(FrameKind.Message, second.Kind);
+        var invite = VoipCore.Sip.SipMessage.Parse(rest.Slice(2, second.Length));
+        Assert.Equal(VoipCore.Sip.SipMethod.Invite, invite.Method);
+        Assert.Equal(150, invite.Body.Length);
+    }
+
+    [Theory]
+    [InlineData("inv2543")]
+    [InlineData("ncl")]
+    public void Rfc4475MessagesWithoutUsableContentLengthCannotBeFramed(string vector) =>
+        Assert.Equal(FrameKind.Malformed, StreamFramer.Frame(Sip.TortureVectors.Load(vector), 65535).Kind);
 }
