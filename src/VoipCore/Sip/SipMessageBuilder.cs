@@ -18,6 +18,16 @@ public sealed class SipMessageBuilder
 
     private SipMessageBuilder(ReadOnlyMemory<byte> startLine) => _startLine = startLine;
 
+    /// <summary>The status code of a response start line, or 0 for a request.</summary>
+    public int StatusCode
+    {
+        get
+        {
+            ReadOnlySpan<byte> line = _startLine.Span;
+            return line.Length >= 11 && line.StartsWith("SIP/2.0 "u8) && int.TryParse(line.Slice(8, 3), out int code) ? code : 0;
+        }
+    }
+
     /// <summary>The body; setting it changes the Content-Length written.</summary>
     public ReadOnlyMemory<byte> Body { get; set; }
 

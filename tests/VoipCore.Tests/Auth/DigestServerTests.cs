@@ -1,3 +1,4 @@
+using VoipCore.Tests.Support;
 using VoipCore.Auth;
 
 namespace VoipCore.Tests.Auth;
@@ -7,7 +8,7 @@ public class DigestServerTests
     private const string Realm = "atlanta.example.com";
     private const string Uri = "sip:atlanta.example.com";
 
-    private readonly ManualClock _clock = new();
+    private readonly ManualTimeProvider _clock = new();
 
     private DigestServer CreateServer(int maxTrackedNonces = 100, params DigestAlgorithm[] algorithms) => new(new DigestServerOptions
     {
