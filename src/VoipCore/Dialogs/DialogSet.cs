@@ -18,7 +18,8 @@ public sealed class DialogSet
     {
         if (!request.IsRequest || request.FromTag.IsEmpty)
             throw new VoipException(ErrorCode.InvalidArgument, "A dialog set starts from our request, which carries a From tag.");
-        _request = SipMessage.Parse(request.RawMessage.ToArray());
+        if (!SipMessage.TryParse(request.RawMessage.ToArray(), out _request, out SipParseError error))
+            throw new VoipException(ErrorCode.InvalidArgument, $"The request is not valid: {error}.");
         CallId = SipText.Decode(_request.CallId.Span);
         LocalTag = SipText.Decode(_request.FromTag.Span);
     }
