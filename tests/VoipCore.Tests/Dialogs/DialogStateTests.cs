@@ -64,4 +64,18 @@ public class DialogStateTests
         AssertInvalidState(() => dialog.ApplyTargetRefresh(RequestFromAlice("UPDATE", 2, contact: "<sip:a@192.0.2.1>")));
         Assert.Null(dialog.LocalCSeq);
     }
+
+    [Fact]
+    public void A2xxRetransmittedAfterByeIsStillAcknowledged()
+    {
+        SipMessage ok = ResponseAtAlice(200, "OK");
+        Dialog dialog = Dialog.CreateAsUac(AliceInvite(), ok);
+        InDialogRequestFactory.Create(dialog, SipMethod.Bye);
+        dialog.Terminate();
+
+        SipMessage ack = Sent(InDialogRequestFactory.CreateAck(dialog, ok));
+
+        Assert.True(ack.TryGetCSeq(out CSeqHeader cseq));
+        Assert.Equal((1u, SipMethod.Ack), (cseq.Number, cseq.Method));
+    }
 }
