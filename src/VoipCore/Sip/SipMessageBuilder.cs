@@ -88,11 +88,15 @@ public sealed class SipMessageBuilder
         return this;
     }
 
-    /// <summary>Inserts a header line before all others of the same id (or at the end if none), as a proxy prepends Via.</summary>
+    /// <summary>
+    /// Inserts a header line before all others of the same id, as a proxy prepends Via; with none, it becomes the
+    /// first header line, so a client transaction adding Via to a request built without one puts it on top, where
+    /// RFC 3261 7.3.1 recommends the headers proxies need.
+    /// </summary>
     public SipMessageBuilder Prepend(HeaderId id, string value)
     {
         int first = _lines.FindIndex(l => l.Id == id);
-        return Insert(first < 0 ? _lines.Count : first, id, Encoding.UTF8.GetBytes(value));
+        return Insert(first < 0 ? 0 : first, id, Encoding.UTF8.GetBytes(value));
     }
 
     /// <summary>Removes every line of the header; returns how many were removed.</summary>
