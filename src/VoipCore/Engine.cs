@@ -2,21 +2,33 @@ using VoipCore.Configuration;
 using VoipCore.Events;
 using VoipCore.Handles;
 using VoipCore.Logging;
+using VoipCore.Messaging;
+using VoipCore.Registration;
+using VoipCore.Sip;
+using VoipCore.UserAgent;
 
 namespace VoipCore;
 
 /// <summary>
-/// The root object: configuration, the dispatch thread, logging and, as layers land, the
-/// transports, accounts and calls it owns. Engines share nothing with each other.
+/// The root object: configuration, the dispatch thread, logging, the SIP stack with its
+/// listeners, the registrar when enabled, and the accounts. Engines share nothing with each other.
 /// </summary>
 public sealed class Engine : IDisposable
 {
+    private static readonly TimeSpan UnregisterGrace = TimeSpan.FromSeconds(3);
+
+    private readonly List<Account> _accounts = [];
+    private readonly Lock _gate = new();
+    private Registrar? _registrar;
     private int _disposed;
 
     public EngineConfig Config { get; }
     public EventDispatcher Events { get; }
     public Logger Log { get; }
     public ulong Handle { get; }
+    public SipStack Sip { get; }
+    public OutOfDialogRequests Requests { get; }
+    public TimeProvider Time { get; } = TimeProvider.System;
 
     public Engine(EngineConfig config)
     {
@@ -24,6 +36,24 @@ public sealed class Engine : IDisposable
         Events = new EventDispatcher(config.EventQueueCapacity, "voipcore-dispatch");
         Events.SetLogSink(StandardErrorLogSink.Instance);
         Log = new Logger(Events, ConfigLoader.ParseLogLevel(config.LogLevel));
+        try
+        {
+            Sip = new SipStack(TransportSettings.Options(config.Sip), TransportSettings.Timers(config.Sip), Time, config.UserAgent,
+                message => Log.Debug("sip", message));
+            Requests = new OutOfDialogRequests(Sip, Events);
+            Sip.Handle(SipMethod.Options, new OptionsHandler(Sip));
+            Sip.Handle(SipMethod.Message, new MessageHandler(Events));
+            foreach (var listen in config.Sip.Listen)
+            {
+                Listen(listen);
+            }
+        }
+        catch
+        {
+            Sip?.Dispose();
+            Events.Dispose();
+            throw;
+        }
         Handle = HandleRegistry.Add(HandleType.Engine, this);
         Events.Post(new EngineEvent(EventType.EngineStarted, DetailJson: $"{{\"version\":\"{LibraryVersion.Text}\"}}"));
         Log.Info("engine", $"libvoipcore {LibraryVersion.Text} engine started");
@@ -31,6 +61,70 @@ public sealed class Engine : IDisposable
 
     public static Engine FromHandle(ulong handle) => HandleRegistry.Get<Engine>(handle, HandleType.Engine);
 
+    /// <summary>Opens a listener ("udp:127.0.0.1:5060"; port 0 picks one) and returns the address bound, in the same form.</summary>
+    public string Listen(string address)
+    {
+        var bound = Sip.Listen(ListenAddress.Parse(address));
+        Log.Info("sip", $"listening on {bound}");
+        return ListenAddress.Format(bound);
+    }
+
+    /// <summary>Turns the registrar on (or reconfigures it): REGISTER requests are then served here.</summary>
+    public Registrar EnableRegistrar(RegistrarSettings settings)
+    {
+        var registrar = new Registrar(settings, Events, Time);
+        lock (_gate)
+        {
+            _registrar?.Dispose();
+            _registrar = registrar;
+        }
+        Sip.Handle(SipMethod.Register, registrar);
+        return registrar;
+    }
+
+    public Registrar Registrar
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _registrar ?? throw new VoipException(ErrorCode.InvalidState, "the registrar is not enabled (vc_registrar_enable)");
+            }
+        }
+    }
+
+    public Account CreateAccount(AccountSettings settings)
+    {
+        var account = new Account(settings, Sip, Requests, Events, Time);
+        lock (_gate)
+        {
+            _accounts.Add(account);
+        }
+        return account;
+    }
+
+    public void DestroyAccount(Account account)
+    {
+        lock (_gate)
+        {
+            _accounts.Remove(account);
+        }
+        _ = UnregisterThenDispose(account);
+    }
+
+    private static async Task UnregisterThenDispose(Account account)
+    {
+        try
+        {
+            await account.Registration.UnregisterAsync().WaitAsync(UnregisterGrace).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+        account.Dispose();
+    }
+
+    /// <summary>Un-registers every account (waiting a few seconds at most), then stops the stack and the dispatch thread.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -38,6 +132,18 @@ public sealed class Engine : IDisposable
             return;
         }
         HandleRegistry.Remove<Engine>(Handle, HandleType.Engine);
+        Account[] accounts;
+        lock (_gate)
+        {
+            accounts = [.. _accounts];
+            _accounts.Clear();
+        }
+        if (accounts.Length > 0)
+        {
+            Task.WaitAll(accounts.Select(UnregisterThenDispose).ToArray(), UnregisterGrace + TimeSpan.FromSeconds(1));
+        }
+        _registrar?.Dispose();
+        Sip.Dispose();
         Log.Info("engine", "engine stopped");
         Events.Dispose();
     }

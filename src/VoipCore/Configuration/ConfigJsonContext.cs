@@ -9,4 +9,6 @@ namespace VoipCore.Configuration;
     AllowDuplicateProperties = false,
     WriteIndented = false)]
 [JsonSerializable(typeof(EngineConfig))]
+[JsonSerializable(typeof(Registration.AccountSettings))]
+[JsonSerializable(typeof(Registration.RegistrarSettings))]
 internal sealed partial class ConfigJsonContext : JsonSerializerContext;

@@ -12,21 +12,29 @@ public static class ConfigLoader
         {
             return new EngineConfig();
         }
-        EngineConfig? config;
+        var config = Parse(json, ConfigJsonContext.Default.EngineConfig, "config");
+        Validate(config);
+        return config;
+    }
+
+    public static Registration.AccountSettings LoadAccount(string? json) =>
+        Parse(json ?? throw new VoipException(ErrorCode.InvalidArgument, "account: config_json must not be NULL (it needs at least \"uri\")"),
+            ConfigJsonContext.Default.AccountSettings, "account");
+
+    public static Registration.RegistrarSettings LoadRegistrar(string? json) =>
+        json == null ? new Registration.RegistrarSettings() : Parse(json, ConfigJsonContext.Default.RegistrarSettings, "registrar");
+
+    private static T Parse<T>(string json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string what) where T : class
+    {
         try
         {
-            config = JsonSerializer.Deserialize(json, ConfigJsonContext.Default.EngineConfig);
+            return JsonSerializer.Deserialize(json, type)
+                ?? throw new VoipException(ErrorCode.InvalidArgument, $"{what}: expected a JSON object, got null");
         }
         catch (JsonException e)
         {
-            throw new VoipException(ErrorCode.InvalidArgument, "config: " + Describe(e));
+            throw new VoipException(ErrorCode.InvalidArgument, $"{what}: " + Describe(e));
         }
-        if (config == null)
-        {
-            throw new VoipException(ErrorCode.InvalidArgument, "config: expected a JSON object, got null");
-        }
-        Validate(config);
-        return config;
     }
 
     public static string ToJson(EngineConfig config) => JsonSerializer.Serialize(config, ConfigJsonContext.Default.EngineConfig);
@@ -45,10 +53,28 @@ public static class ConfigLoader
     private static void Validate(EngineConfig config)
     {
         ParseLogLevel(config.LogLevel);
-        if (config.EventQueueCapacity is < 16 or > 1048576)
+        Range("event_queue_capacity", config.EventQueueCapacity, 16, 1048576);
+        var sip = config.Sip;
+        Range("sip.t1_ms", sip.T1Ms, 10, 60_000);
+        Range("sip.t2_ms", sip.T2Ms, sip.T1Ms, 600_000);
+        Range("sip.t4_ms", sip.T4Ms, 10, 600_000);
+        Range("sip.max_message_size", sip.MaxMessageSize, 1500, 1 << 20);
+        Range("sip.idle_timeout_s", sip.IdleTimeoutSeconds, 1, 86_400);
+        foreach (var listen in sip.Listen)
         {
-            throw new VoipException(ErrorCode.InvalidArgument,
-                $"config: key 'event_queue_capacity' is {config.EventQueueCapacity}; expected 16..1048576");
+            UserAgent.ListenAddress.Parse(listen);
+        }
+        if ((sip.Tls.Certificate == null) != (sip.Tls.PrivateKey == null))
+        {
+            throw new VoipException(ErrorCode.InvalidArgument, "config: keys 'sip.tls.certificate' and 'sip.tls.private_key' go together");
+        }
+    }
+
+    private static void Range(string key, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            throw new VoipException(ErrorCode.InvalidArgument, $"config: key '{key}' is {value}; expected {min}..{max}");
         }
     }
 

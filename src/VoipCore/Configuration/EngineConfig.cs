@@ -16,4 +16,7 @@ public sealed class EngineConfig
 
     [JsonPropertyName("event_queue_capacity")]
     public int EventQueueCapacity { get; set; } = 65536;
+
+    [JsonPropertyName("sip")]
+    public SipConfig Sip { get; set; } = new();
 }

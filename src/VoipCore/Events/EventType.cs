@@ -7,4 +7,9 @@ public enum EventType
     EngineStarted = 1,
     User = 2,
     EventsDropped = 3,
+    RegistrationState = 10,
+    RegistrarBinding = 11,
+    RequestResult = 12,
+    MessageReceived = 13,
+    KeepAlive = 14,
 }

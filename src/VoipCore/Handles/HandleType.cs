@@ -4,4 +4,5 @@ namespace VoipCore.Handles;
 public enum HandleType : byte
 {
     Engine = 1,
+    Account = 2,
 }

@@ -1,0 +1,162 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using VoipCore.Sip;
+using VoipCore.Transactions;
+using VoipCore.Transport;
+
+namespace VoipCore.UserAgent;
+
+/// <summary>
+/// The user-agent core of one engine: owns the transaction layer and its listeners, builds and
+/// sends out-of-dialog requests, and routes incoming requests to the handler registered for
+/// their method (registrar, OPTIONS, MESSAGE, and later INVITE). Unhandled methods get 405.
+/// </summary>
+public sealed class SipStack : ITransactionUser, IDisposable
+{
+    private readonly Dictionary<SipMethod, IRequestHandler> _handlers = [];
+    private readonly Lock _gate = new();
+
+    public TransactionLayer Transactions { get; }
+    public string UserAgentName { get; }
+
+    public SipStack(TransportOptions transport, SipTimers timers, TimeProvider time, string userAgent, Action<string> log)
+    {
+        UserAgentName = userAgent;
+        Transactions = new TransactionLayer(transport, timers, time, log) { ServerName = userAgent, User = this };
+    }
+
+    public TransportAddress Listen(ListenAddress address) => Transactions.Transport.Listen(address.Protocol, address.EndPoint);
+
+    public void Handle(SipMethod method, IRequestHandler handler)
+    {
+        lock (_gate)
+        {
+            _handlers[method] = handler;
+        }
+    }
+
+    public IEnumerable<SipMethod> HandledMethods
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _handlers.Keys, SipMethod.Ack, SipMethod.Cancel];
+            }
+        }
+    }
+
+    /// <summary>The address we listen on for a transport and family: what goes in Via and Contact.</summary>
+    public TransportAddress LocalAddressFor(TransportProtocol protocol, AddressFamily family)
+    {
+        var transport = Transactions.Transport;
+        if (transport.LocalFor(protocol, family) is { } exact)
+        {
+            return exact;
+        }
+        // A stream connection we open ourselves has an ephemeral port; advertise a listener of the family instead.
+        foreach (var listener in transport.Listeners)
+        {
+            if (listener.EndPoint.AddressFamily == family)
+            {
+                return new TransportAddress(protocol, listener.EndPoint);
+            }
+        }
+        throw new VoipException(ErrorCode.InvalidState,
+            $"no {family} listener: add one (e.g. \"{protocol.ViaName().ToLowerInvariant()}:127.0.0.1:0\") before sending over {protocol.ViaName()}");
+    }
+
+    /// <summary>Builds the request and resolves where it goes (the outbound proxy when given, else the Request-URI).</summary>
+    public async Task<OutgoingRequest> BuildAsync(RequestSpec spec, TransportProtocol? transport = null)
+    {
+        var (destination, serverName) = await SipTarget.ResolveAsync(spec.OutboundProxy ?? spec.RequestUri, transport).ConfigureAwait(false);
+        return Build(spec, destination, serverName);
+    }
+
+    public OutgoingRequest Build(RequestSpec spec, TransportAddress destination, string? serverName)
+    {
+        var local = LocalAddressFor(destination.Protocol, destination.EndPoint.AddressFamily);
+        string branch = BranchIds.NewBranch();
+        string hostPort = ListenAddress.HostPort(local.EndPoint);
+        var builder = SipMessageBuilder.Request(spec.Method, spec.RequestUri)
+            .Add(HeaderId.Via, $"SIP/2.0/{destination.Protocol.ViaName()} {hostPort};branch={branch};rport");
+        if (spec.OutboundProxy != null)
+        {
+            builder.Add(HeaderId.Route, $"<{spec.OutboundProxy}>");
+        }
+        builder.Add(HeaderId.MaxForwards, "70")
+            .Add(HeaderId.From, $"{spec.From};tag={spec.FromTag}")
+            .Add(HeaderId.To, spec.To)
+            .Add(HeaderId.CallId, spec.CallId)
+            .Add(HeaderId.CSeq, $"{spec.CSeq} {spec.Method}");
+        if (spec.ContactUser != null)
+        {
+            builder.Add(HeaderId.Contact, $"<{ContactUri(spec.ContactUser, local)}>{spec.ContactParameters}");
+        }
+        foreach (var (id, value) in spec.Headers)
+        {
+            builder.Add(id, value);
+        }
+        builder.Add(HeaderId.UserAgent, UserAgentName);
+        if (spec.ContentType != null)
+        {
+            builder.SetBody(spec.ContentType, spec.Body);
+        }
+        return new OutgoingRequest(builder.ToArray(), destination, branch, serverName);
+    }
+
+    /// <summary>Our Contact URI for a local address: sip:user@host:port with the transport when it is not UDP.</summary>
+    public static string ContactUri(string user, TransportAddress local)
+    {
+        string scheme = local.Protocol.IsSecure() && !local.Protocol.IsWebSocket() ? "sips" : "sip";
+        string transport = local.Protocol == TransportProtocol.Udp ? "" : $";transport={local.Protocol.ViaName().ToLowerInvariant()}";
+        string userPart = user.Length == 0 ? "" : Uri.EscapeDataString(user) + "@";
+        return $"{scheme}:{userPart}{ListenAddress.HostPort(local.EndPoint)}{transport}";
+    }
+
+    void ITransactionUser.OnRequest(ServerTransaction transaction)
+    {
+        IRequestHandler? handler;
+        lock (_gate)
+        {
+            _handlers.TryGetValue(transaction.Request.Method, out handler);
+        }
+        if (handler == null)
+        {
+            var response = transaction.CreateResponse(405);
+            response.Add(HeaderId.Allow, string.Join(", ", HandledMethods.Select(m => Encoding.ASCII.GetString(SipMethods.GetName(m)))));
+            transaction.Respond(response);
+            return;
+        }
+        try
+        {
+            handler.OnRequest(transaction);
+        }
+        catch (Exception e)
+        {
+            RespondIfPending(transaction, 500, "Server Internal Error");
+            Transactions.Log($"{transaction.Request.GetMethodName()} handler failed: {e.Message}");
+        }
+    }
+
+    private static void RespondIfPending(ServerTransaction transaction, int status, string reason)
+    {
+        if (transaction.State is TransactionState.Trying or TransactionState.Proceeding)
+        {
+            transaction.Respond(status, reason);
+        }
+    }
+
+    void ITransactionUser.OnCancel(InviteServerTransaction invite, SipMessage cancel) => RespondIfPending(invite, 487, "Request Terminated");
+
+    void ITransactionUser.OnAck(SipMessage ack, InboundMessage source)
+    {
+    }
+
+    void ITransactionUser.OnStrayResponse(SipMessage response, InboundMessage source)
+    {
+    }
+
+    public void Dispose() => Transactions.Dispose();
+}
