@@ -8,7 +8,7 @@
  *  - Argument order: a function that creates an object takes its output first
  *    (vc_engine_create(&engine, ...)); a function acting on an existing object takes that
  *    object's handle first, then its outputs, then its inputs. A NULL output pointer
- *    returns VC_E_INVALID_ARG.
+ *    returns VC_E_INVALID_ARG, except for outputs documented as optional.
  *  - Handles are opaque 64-bit values (type tag + slot + generation). Zero is never a
  *    valid handle. A zero, stale (already destroyed) or wrong-type handle returns
  *    VC_E_INVALID_HANDLE; it never reaches another object and never crashes.
@@ -168,9 +168,28 @@ VC_API int vc_set_log_callback(vc_engine_t engine, int level, vc_log_fn fn, void
 
 typedef enum vc_event_type {
     VC_EVENT_NONE = 0,
-    VC_EVENT_ENGINE_STARTED = 1,   /* first event of every engine */
+    VC_EVENT_ENGINE_STARTED = 1,   /* first event of every engine; detail {"version"} */
     VC_EVENT_USER = 2,             /* posted by vc_engine_post_event: value = the caller's value */
-    VC_EVENT_EVENTS_DROPPED = 3    /* value = how many polled events were dropped (queue full) */
+    VC_EVENT_EVENTS_DROPPED = 3,   /* value = how many polled events were dropped (queue full) */
+
+    /* An account's registration changed. handle = the account; value = vc_registration_state_t;
+     * value2 = the SIP status that caused it (0 if none); detail {"state","code","reason",
+     * "expires","aor","contact"}. */
+    VC_EVENT_REGISTRATION_STATE = 10,
+    /* The registrar added, refreshed, removed or expired a binding. value = vc_binding_action_t;
+     * detail {"action","aor","contact","expires","source"}. */
+    VC_EVENT_REGISTRAR_BINDING = 11,
+    /* A request sent with vc_sip_send_options / vc_sip_send_message finished. handle = the
+     * account or 0; value = final SIP status (408 timeout, 503 transport failure, made up
+     * locally; 0 if the request could not be sent at all); value2 = the request id;
+     * detail {"method","uri","code","reason"}. */
+    VC_EVENT_REQUEST_RESULT = 12,
+    /* A MESSAGE arrived (and was answered 200). value = body length in bytes;
+     * detail {"from","to","content_type","body","source"}. */
+    VC_EVENT_MESSAGE_RECEIVED = 13,
+    /* An account's OPTIONS keep-alive got an answer (or none). handle = the account;
+     * value = SIP status (408 when unanswered); detail {"method","uri","code","reason"}. */
+    VC_EVENT_KEEPALIVE = 14
 } vc_event_type_t;
 
 /*
@@ -227,6 +246,130 @@ VC_API int vc_engine_poll_event(vc_engine_t engine, vc_event_t *out, int timeout
  * Errors: VC_E_INVALID_HANDLE, VC_E_INVALID_ARG (detail_json not a JSON object).
  */
 VC_API int vc_engine_post_event(vc_engine_t engine, int64_t value, const char *detail_json);
+
+/* ---------------------------------------------------------------- SIP transports */
+
+/*
+ * Opens a SIP listener. address: "udp:IP:PORT", "tcp:...", "tls:...", "ws:..." or "wss:...",
+ * IPv6 as "udp:[::1]:5060"; port 0 picks a free port. TLS and WSS need the engine's
+ * "sip.tls.certificate" and "sip.tls.private_key" configuration. Listeners may also be given
+ * at creation in the "sip.listen" array of the configuration.
+ * out_bound: optional (may be NULL); receives the address actually bound, in the same form;
+ *            release it with vc_free().
+ * Errors: VC_E_INVALID_HANDLE, VC_E_INVALID_ARG (malformed address, no certificate for TLS),
+ *         VC_E_IO (the address is in use or cannot be bound).
+ */
+VC_API int vc_engine_listen(vc_engine_t engine, char **out_bound, const char *address);
+
+/* ---------------------------------------------------------------- accounts */
+
+typedef uint64_t vc_account_t;
+
+typedef enum vc_registration_state {
+    VC_REG_IDLE = 0,
+    VC_REG_REGISTERING = 1,
+    VC_REG_REGISTERED = 2,
+    VC_REG_UNREGISTERING = 3,
+    VC_REG_UNREGISTERED = 4,
+    VC_REG_FAILED = 5           /* retried with exponential backoff (2 s doubling, 5 min at most) */
+} vc_registration_state_t;
+
+/*
+ * Creates an account: a SIP identity with credentials.
+ * config_json: {
+ *   "uri": "sip:alice@example.com"        (required: our address-of-record),
+ *   "display_name": string,
+ *   "username": string                     (digest user when not the URI's user part),
+ *   "password": string | "ha1": hex        (H(user:realm:password), MD5 or SHA-256),
+ *   "registrar": URI                       (default: the URI's domain),
+ *   "proxy": URI                           (outbound proxy for every request),
+ *   "transport": "udp"|"tcp"|"tls"|"ws"|"wss" (default: from the URIs, else UDP),
+ *   "expires": seconds                     (default 600),
+ *   "keepalive_s": seconds                 (OPTIONS to the proxy/registrar; default 0 = off)
+ * }
+ * The account does not register until vc_account_register().
+ * Ownership: destroy with vc_account_destroy() or with its engine.
+ * Errors: VC_E_INVALID_ARG (NULL out, bad JSON or key), VC_E_INVALID_HANDLE.
+ */
+VC_API int vc_account_create(vc_account_t *out, vc_engine_t engine, const char *config_json);
+
+/*
+ * Destroys an account. If it is registered, it un-registers in the background first.
+ * vc_account_destroy(0) is a no-op. Errors: VC_E_INVALID_HANDLE.
+ */
+VC_API int vc_account_destroy(vc_account_t account);
+
+/*
+ * Starts registering and keeps the registration refreshed until vc_account_unregister.
+ * Returns at once; progress arrives as VC_EVENT_REGISTRATION_STATE events.
+ * Errors: VC_E_INVALID_HANDLE.
+ */
+VC_API int vc_account_register(vc_account_t account);
+
+/*
+ * Stops refreshing and removes the binding (REGISTER with Expires: 0). Returns at once;
+ * VC_EVENT_REGISTRATION_STATE reports VC_REG_UNREGISTERED. Errors: VC_E_INVALID_HANDLE.
+ */
+VC_API int vc_account_unregister(vc_account_t account);
+
+/* out_state receives the account's vc_registration_state_t. Errors: VC_E_INVALID_HANDLE, VC_E_INVALID_ARG. */
+VC_API int vc_account_get_state(vc_account_t account, int *out_state);
+
+/* ---------------------------------------------------------------- registrar */
+
+/*
+ * Serves REGISTER requests on this engine's listeners (digest-authenticated), replacing any
+ * earlier registrar configuration and its bindings.
+ * config_json: NULL for defaults, or {
+ *   "realm": string (default "voipcore"),
+ *   "min_expires": s (60), "default_expires": s (3600), "max_expires": s (7200),
+ *   "algorithms": ["SHA-256","MD5"] (offered in this order; RFC 8760),
+ *   "users": {"alice": "secret", ...}
+ * }
+ * Errors: VC_E_INVALID_HANDLE, VC_E_INVALID_ARG.
+ */
+VC_API int vc_registrar_enable(vc_engine_t engine, const char *config_json);
+
+/* Adds or replaces a registrar user. Errors: VC_E_INVALID_HANDLE, VC_E_INVALID_ARG, VC_E_INVALID_STATE (registrar off). */
+VC_API int vc_registrar_add_user(vc_engine_t engine, const char *user, const char *password);
+
+/*
+ * Looks up the password of a user the configuration does not know. Write the NUL-terminated
+ * password into `password` (capacity `capacity` bytes, 256) and return VC_OK, or return
+ * VC_E_NOT_FOUND for an unknown user.
+ * Threading: unlike other callbacks, this runs on a SIP worker thread, possibly on several at
+ * once, while a REGISTER waits: it must be quick and thread-safe. It may call vc_ functions
+ * but must not destroy the engine.
+ */
+typedef int (*vc_credential_fn)(const char *user, char *password, size_t capacity, void *user_data);
+
+/* Sets (or with fn NULL removes) the credential callback. Errors: VC_E_INVALID_HANDLE, VC_E_INVALID_STATE. */
+VC_API int vc_registrar_set_credential_callback(vc_engine_t engine, vc_credential_fn fn, void *user_data);
+
+/*
+ * Returns the current bindings as a JSON array of
+ * {"aor","contact","expires","source","call_id","cseq"}.
+ * out_json: release with vc_free(). Errors: VC_E_INVALID_HANDLE, VC_E_INVALID_ARG, VC_E_INVALID_STATE.
+ */
+VC_API int vc_registrar_list_bindings(vc_engine_t engine, char **out_json);
+
+/* ---------------------------------------------------------------- OPTIONS and MESSAGE */
+
+/*
+ * Sends OPTIONS to target_uri, from `account` (its identity, proxy and credentials) or, with
+ * account 0, anonymously. Returns at once; the answer arrives as VC_EVENT_REQUEST_RESULT.
+ * out_request_id: optional (may be NULL); the id the result event carries in value2.
+ * Errors: VC_E_INVALID_HANDLE, VC_E_INVALID_ARG (NULL or non-SIP target).
+ */
+VC_API int vc_sip_send_options(vc_engine_t engine, uint64_t *out_request_id, vc_account_t account, const char *target_uri);
+
+/*
+ * Sends a MESSAGE (RFC 3428) with a body of content_type (e.g. "text/plain"); otherwise as
+ * vc_sip_send_options. Incoming MESSAGEs raise VC_EVENT_MESSAGE_RECEIVED.
+ * Errors: VC_E_INVALID_HANDLE, VC_E_INVALID_ARG.
+ */
+VC_API int vc_sip_send_message(vc_engine_t engine, uint64_t *out_request_id, vc_account_t account, const char *target_uri,
+                               const char *content_type, const char *body);
 
 #ifdef __cplusplus
 }

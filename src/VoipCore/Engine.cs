@@ -95,7 +95,7 @@ public sealed class Engine : IDisposable
 
     public Account CreateAccount(AccountSettings settings)
     {
-        var account = new Account(settings, Sip, Requests, Events, Time);
+        var account = new Account(this, settings, Sip, Requests, Events, Time);
         lock (_gate)
         {
             _accounts.Add(account);

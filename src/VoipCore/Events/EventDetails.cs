@@ -55,9 +55,15 @@ internal sealed partial class EventJsonContext : JsonSerializerContext;
 /// <summary>Serializes event details with the source-generated context (no reflection).</summary>
 public static class EventJson
 {
-    public static string Of(RegistrationDetail detail) => JsonSerializer.Serialize(detail, EventJsonContext.Default.RegistrationDetail);
-    public static string Of(BindingDetail detail) => JsonSerializer.Serialize(detail, EventJsonContext.Default.BindingDetail);
-    public static string Of(RequestResultDetail detail) => JsonSerializer.Serialize(detail, EventJsonContext.Default.RequestResultDetail);
-    public static string Of(MessageDetail detail) => JsonSerializer.Serialize(detail, EventJsonContext.Default.MessageDetail);
-    public static string Of(List<BindingEntry> bindings) => JsonSerializer.Serialize(bindings, EventJsonContext.Default.ListBindingEntry);
+    // Hosts read these strings; SIP is full of '<' and '>' that the default encoder turns into \u003C.
+    private static readonly EventJsonContext Context = new(new JsonSerializerOptions
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    public static string Of(RegistrationDetail detail) => JsonSerializer.Serialize(detail, Context.RegistrationDetail);
+    public static string Of(BindingDetail detail) => JsonSerializer.Serialize(detail, Context.BindingDetail);
+    public static string Of(RequestResultDetail detail) => JsonSerializer.Serialize(detail, Context.RequestResultDetail);
+    public static string Of(MessageDetail detail) => JsonSerializer.Serialize(detail, Context.MessageDetail);
+    public static string Of(List<BindingEntry> bindings) => JsonSerializer.Serialize(bindings, Context.ListBindingEntry);
 }

@@ -17,12 +17,14 @@ public sealed class Account : IDisposable
     private int _disposed;
 
     public ulong Handle { get; }
+    public Engine Owner { get; }
     public AccountIdentity Identity { get; }
     public ChallengeResponder? Credentials { get; }
     public RegistrationClient Registration { get; }
 
-    public Account(AccountSettings settings, SipStack stack, OutOfDialogRequests requests, EventDispatcher events, TimeProvider time)
+    public Account(Engine owner, AccountSettings settings, SipStack stack, OutOfDialogRequests requests, EventDispatcher events, TimeProvider time)
     {
+        Owner = owner;
         Identity = new AccountIdentity(settings);
         _events = events;
         Credentials = CredentialsOf(settings, Identity.User);

@@ -1,0 +1,278 @@
+/*
+ * vcphone: a command-line SIP user agent written only against the C ABI (include/voipcore.h),
+ * in the spirit of pjsua. Tests drive it; users try the library with it.
+ *
+ *   vcphone --listen udp:127.0.0.1:5080 --registrar --user alice:secret --duration 30
+ *   vcphone --listen udp:127.0.0.1:5090 --account sip:alice@127.0.0.1:5080 --password secret \
+ *           --register --options sip:127.0.0.1:5080 --message sip:bob@127.0.0.1:5080 "hi" --json
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <voipcore.h>
+
+#define MAX_ITEMS 16
+
+struct options {
+    const char *listen[MAX_ITEMS];
+    int listen_count;
+    const char *users[MAX_ITEMS];
+    int user_count;
+    int registrar;
+    const char *realm;
+    const char *account;
+    const char *password;
+    const char *proxy;
+    const char *transport;
+    int expires;
+    int register_account;
+    const char *options_targets[MAX_ITEMS];
+    int options_count;
+    const char *message_target;
+    const char *message_text;
+    double duration;
+    int json;
+    const char *config;
+};
+
+static volatile sig_atomic_t stop_requested;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    stop_requested = 1;
+}
+
+static void usage(void)
+{
+    fprintf(stderr,
+            "usage: vcphone [options]\n"
+            "  --listen PROTO:IP:PORT     open a listener (udp, tcp, tls, ws, wss); repeatable\n"
+            "  --registrar                serve REGISTER with digest auth\n"
+            "  --user NAME:PASSWORD       a registrar user; repeatable\n"
+            "  --realm REALM              the registrar's digest realm\n"
+            "  --account URI              our address-of-record, e.g. sip:alice@host\n"
+            "  --password P               the account's password\n"
+            "  --proxy URI                outbound proxy for the account\n"
+            "  --transport T              udp, tcp, tls, ws or wss for the account\n"
+            "  --expires S                registration expiry to ask for\n"
+            "  --register                 register the account\n"
+            "  --options URI              send OPTIONS (from the account if any); repeatable\n"
+            "  --message URI TEXT         send a MESSAGE\n"
+            "  --duration S               run this long, then un-register and exit (default 5)\n"
+            "  --config JSON              engine configuration (see vc_engine_create)\n"
+            "  --json                     one JSON event per line on stdout\n");
+}
+
+static int parse(int argc, char **argv, struct options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->duration = 5;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int more = i + 1 < argc;
+#define NEXT() (more ? argv[++i] : (fprintf(stderr, "vcphone: %s needs a value\n", a), (char *)NULL))
+        if (!strcmp(a, "--listen") && o->listen_count < MAX_ITEMS) {
+            if (!(o->listen[o->listen_count++] = NEXT())) return -1;
+        } else if (!strcmp(a, "--user") && o->user_count < MAX_ITEMS) {
+            if (!(o->users[o->user_count++] = NEXT())) return -1;
+        } else if (!strcmp(a, "--registrar")) {
+            o->registrar = 1;
+        } else if (!strcmp(a, "--realm")) {
+            if (!(o->realm = NEXT())) return -1;
+        } else if (!strcmp(a, "--account")) {
+            if (!(o->account = NEXT())) return -1;
+        } else if (!strcmp(a, "--password")) {
+            if (!(o->password = NEXT())) return -1;
+        } else if (!strcmp(a, "--proxy")) {
+            if (!(o->proxy = NEXT())) return -1;
+        } else if (!strcmp(a, "--transport")) {
+            if (!(o->transport = NEXT())) return -1;
+        } else if (!strcmp(a, "--expires")) {
+            const char *v = NEXT();
+            if (!v) return -1;
+            o->expires = atoi(v);
+        } else if (!strcmp(a, "--register")) {
+            o->register_account = 1;
+        } else if (!strcmp(a, "--options") && o->options_count < MAX_ITEMS) {
+            if (!(o->options_targets[o->options_count++] = NEXT())) return -1;
+        } else if (!strcmp(a, "--message")) {
+            if (!(o->message_target = NEXT()) || !(o->message_text = NEXT())) return -1;
+        } else if (!strcmp(a, "--duration")) {
+            const char *v = NEXT();
+            if (!v) return -1;
+            o->duration = atof(v);
+        } else if (!strcmp(a, "--config")) {
+            if (!(o->config = NEXT())) return -1;
+        } else if (!strcmp(a, "--json")) {
+            o->json = 1;
+        } else {
+            fprintf(stderr, "vcphone: unknown option %s\n", a);
+            return -1;
+        }
+#undef NEXT
+    }
+    return 0;
+}
+
+static const char *event_name(int type)
+{
+    switch (type) {
+    case VC_EVENT_ENGINE_STARTED: return "engine_started";
+    case VC_EVENT_USER: return "user";
+    case VC_EVENT_EVENTS_DROPPED: return "events_dropped";
+    case VC_EVENT_REGISTRATION_STATE: return "registration_state";
+    case VC_EVENT_REGISTRAR_BINDING: return "registrar_binding";
+    case VC_EVENT_REQUEST_RESULT: return "request_result";
+    case VC_EVENT_MESSAGE_RECEIVED: return "message_received";
+    case VC_EVENT_KEEPALIVE: return "keepalive";
+    default: return "unknown";
+    }
+}
+
+static void print_event(const vc_event_t *ev, int json)
+{
+    if (json) {
+        printf("{\"event\":\"%s\",\"sequence\":%llu,\"handle\":%llu,\"value\":%lld,\"value2\":%lld,\"detail\":%s}\n",
+               event_name(ev->type), (unsigned long long)ev->sequence, (unsigned long long)ev->handle,
+               (long long)ev->value, (long long)ev->value2, ev->detail_json ? ev->detail_json : "null");
+    } else {
+        printf("%-20s value=%lld value2=%lld %s\n", event_name(ev->type), (long long)ev->value, (long long)ev->value2,
+               ev->detail_json ? ev->detail_json : "");
+    }
+    fflush(stdout);
+}
+
+static int fail(const char *what, int rc)
+{
+    fprintf(stderr, "vcphone: %s: %s: %s\n", what, vc_strerror(rc), vc_last_error());
+    return 1;
+}
+
+/* Writes a JSON string literal; the inputs here are user names and passwords from the command line. */
+static void json_string(char *out, size_t size, const char *s)
+{
+    size_t n = 0;
+    out[n++] = '"';
+    for (; *s && n + 3 < size; s++) {
+        if (*s == '"' || *s == '\\') out[n++] = '\\';
+        out[n++] = *s;
+    }
+    out[n++] = '"';
+    out[n] = 0;
+}
+
+static int enable_registrar(vc_engine_t engine, const struct options *o)
+{
+    char config[4096], quoted[512];
+    int n = snprintf(config, sizeof config, "{");
+    if (o->realm) {
+        json_string(quoted, sizeof quoted, o->realm);
+        n += snprintf(config + n, sizeof config - n, "\"realm\":%s,", quoted);
+    }
+    n += snprintf(config + n, sizeof config - n, "\"min_expires\":1,\"users\":{");
+    for (int i = 0; i < o->user_count; i++) {
+        char user[256];
+        const char *colon = strchr(o->users[i], ':');
+        if (!colon) {
+            fprintf(stderr, "vcphone: --user expects NAME:PASSWORD\n");
+            return 1;
+        }
+        snprintf(user, sizeof user, "%.*s", (int)(colon - o->users[i]), o->users[i]);
+        json_string(quoted, sizeof quoted, user);
+        n += snprintf(config + n, sizeof config - n, "%s%s:", i ? "," : "", quoted);
+        json_string(quoted, sizeof quoted, colon + 1);
+        n += snprintf(config + n, sizeof config - n, "%s", quoted);
+    }
+    snprintf(config + n, sizeof config - n, "}}");
+    int rc = vc_registrar_enable(engine, config);
+    return rc == VC_OK ? 0 : fail("vc_registrar_enable", rc);
+}
+
+static int create_account(vc_engine_t engine, const struct options *o, vc_account_t *account)
+{
+    char config[4096], quoted[1024];
+    int n = snprintf(config, sizeof config, "{");
+    json_string(quoted, sizeof quoted, o->account);
+    n += snprintf(config + n, sizeof config - n, "\"uri\":%s", quoted);
+    const char *keys[] = {"password", "proxy", "transport"};
+    const char *values[] = {o->password, o->proxy, o->transport};
+    for (int i = 0; i < 3; i++) {
+        if (values[i]) {
+            json_string(quoted, sizeof quoted, values[i]);
+            n += snprintf(config + n, sizeof config - n, ",\"%s\":%s", keys[i], quoted);
+        }
+    }
+    if (o->expires > 0) n += snprintf(config + n, sizeof config - n, ",\"expires\":%d", o->expires);
+    snprintf(config + n, sizeof config - n, "}");
+    int rc = vc_account_create(account, engine, config);
+    return rc == VC_OK ? 0 : fail("vc_account_create", rc);
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+int main(int argc, char **argv)
+{
+    struct options o;
+    if (parse(argc, argv, &o) != 0) {
+        usage();
+        return 2;
+    }
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+
+    vc_engine_t engine;
+    int rc = vc_engine_create(&engine, o.config);
+    if (rc != VC_OK) return fail("vc_engine_create", rc);
+
+    int status = 0;
+    vc_account_t account = 0;
+    for (int i = 0; i < o.listen_count && status == 0; i++) {
+        char *bound = NULL;
+        rc = vc_engine_listen(engine, &bound, o.listen[i]);
+        if (rc != VC_OK) {
+            status = fail("vc_engine_listen", rc);
+            break;
+        }
+        if (o.json) printf("{\"event\":\"listening\",\"address\":\"%s\"}\n", bound);
+        else printf("listening on %s\n", bound);
+        vc_free(bound);
+    }
+    if (status == 0 && o.registrar) status = enable_registrar(engine, &o);
+    if (status == 0 && o.account) status = create_account(engine, &o, &account);
+    if (status == 0 && account && o.register_account && (rc = vc_account_register(account)) != VC_OK)
+        status = fail("vc_account_register", rc);
+    for (int i = 0; status == 0 && i < o.options_count; i++)
+        if ((rc = vc_sip_send_options(engine, NULL, account, o.options_targets[i])) != VC_OK)
+            status = fail("vc_sip_send_options", rc);
+    if (status == 0 && o.message_target &&
+        (rc = vc_sip_send_message(engine, NULL, account, o.message_target, "text/plain", o.message_text)) != VC_OK)
+        status = fail("vc_sip_send_message", rc);
+
+    double deadline = now_seconds() + o.duration;
+    while (status == 0 && !stop_requested && now_seconds() < deadline) {
+        vc_event_t ev;
+        if (vc_engine_poll_event(engine, &ev, 100) == VC_OK) print_event(&ev, o.json);
+    }
+
+    /* Un-register in the open so the outcome is printed; destroy would do it silently. */
+    if (account && o.register_account && vc_account_unregister(account) == VC_OK) {
+        double give_up = now_seconds() + 3;
+        while (now_seconds() < give_up) {
+            vc_event_t ev;
+            if (vc_engine_poll_event(engine, &ev, 100) != VC_OK) continue;
+            print_event(&ev, o.json);
+            if (ev.type == VC_EVENT_REGISTRATION_STATE && ev.value == VC_REG_UNREGISTERED) break;
+        }
+    }
+    vc_engine_destroy(engine);
+    return status;
+}
