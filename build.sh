@@ -10,7 +10,8 @@ PY=/usr/bin/python3
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # Debian packages the build and the tests use; each is checked and installed only when missing.
-APT_PACKAGES=(g++ cmake make pkg-config libgtest-dev valgrind python3 python3-pytest nodejs npm binutils)
+APT_PACKAGES=(g++ cmake make pkg-config libgtest-dev valgrind python3 python3-pytest nodejs npm binutils openssl
+    sip-tester kamailio kamailio-tls-modules)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'build.sh: error: %s\n' "$*" >&2; exit 1; }
@@ -41,10 +42,12 @@ ensure_apt() {
 }
 
 ensure_npm() {
-    [ -d "$ROOT/bindings/node/node_modules/koffi" ] && return 0
-    say "installing npm packages for the Node binding"
-    (cd "$ROOT/bindings/node" && npm install --no-audit --no-fund --loglevel=error >/dev/null) \
-        || die "npm install failed in bindings/node"
+    local dir
+    for dir in bindings/node tests/interop/jssip; do
+        [ -d "$ROOT/$dir/node_modules" ] && continue
+        say "installing npm packages in $dir"
+        (cd "$ROOT/$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci failed in $dir"
+    done
 }
 
 ensure_dotnet() {
@@ -114,6 +117,10 @@ do_test() {
     if [ "$only" = all ] || [ "$only" = node ]; then
         say "Node binding (node --test)"
         (cd "$ROOT/bindings/node" && node --test test/)
+    fi
+    if [ "$only" = all ] || [ "$only" = interop ]; then
+        say "interop with real peers: SIPp, Kamailio, JsSIP (pytest)"
+        (cd "$ROOT/tests/interop" && $PY -m pytest -q -p no:cacheprovider .)
     fi
     say "all tests passed"
 }

@@ -1,0 +1,171 @@
+"""Fixtures for the interop tests: real peers (SIPp, Kamailio, JsSIP) against vcphone over loopback."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import time
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(os.environ.get("VOIPCORE_BIN_DIR", ROOT / "build" / "bin"))
+SCENARIOS = Path(__file__).resolve().parent / "scenarios"
+
+
+def free_port() -> int:
+    """A port free for both UDP and TCP right now (SIP listeners usually open both)."""
+    for _ in range(50):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as tcp:
+            tcp.bind(("127.0.0.1", 0))
+            port = tcp.getsockname()[1]
+            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
+                try:
+                    udp.bind(("127.0.0.1", port))
+                except OSError:
+                    continue
+            return port
+    raise RuntimeError("no free port")
+
+
+class Vcphone:
+    """A running vcphone with --json: its events, parsed line by line."""
+
+    def __init__(self, args: list[str], log: Path) -> None:
+        self.log = log
+        self.process = subprocess.Popen([str(BIN / "vcphone"), "--json", *args], stdout=subprocess.PIPE,
+                                        stderr=open(log, "w"), text=True)
+        self.events: list[dict] = []
+
+    def wait_for(self, predicate, timeout: float = 15.0) -> dict:
+        """Reads events until one matches; fails with what was seen."""
+        deadline = time.monotonic() + timeout
+        for event in self.events:
+            if predicate(event):
+                return event
+        assert self.process.stdout is not None
+        while time.monotonic() < deadline:
+            line = self.process.stdout.readline()
+            if not line:
+                break
+            event = json.loads(line)
+            self.events.append(event)
+            if predicate(event):
+                return event
+        raise AssertionError(f"event not seen; events: {self.events}; stderr: {self.log.read_text()[-2000:]}")
+
+    def finish(self, timeout: float = 20.0) -> int:
+        """Waits for exit (after --duration) and collects the remaining events."""
+        out, _ = self.process.communicate(timeout=timeout)
+        self.events.extend(json.loads(line) for line in out.splitlines() if line.strip())
+        return self.process.returncode
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def vcphone(tmp_path: Path) -> Iterator:
+    """Starts vcphone processes; every one is killed at the end of the test."""
+    started: list[Vcphone] = []
+
+    def start(*args: str) -> Vcphone:
+        phone = Vcphone(list(args), tmp_path / f"vcphone-{len(started)}.log")
+        started.append(phone)
+        return phone
+
+    yield start
+    for phone in started:
+        phone.stop()
+
+
+def sipp_command(scenario: str, target: str | None, *args: str, port: int | None = None, timeout: float = 30) -> list[str]:
+    """A SIPp command line for one scenario run (-m 1 unless given); each run gets its own control port."""
+    command = ["sipp", "-sf", str(SCENARIOS / scenario), "-i", "127.0.0.1", "-p", str(port or free_port()),
+               "-cp", str(free_port()), "-nostdin", "-trace_err", "-timeout", str(int(timeout)), *args]
+    if "-m" not in args:
+        command += ["-m", "1"]
+    return command + ([target] if target else [])
+
+
+def sipp(scenario: str, target: str, *args: str, cwd: Path, timeout: float = 30) -> subprocess.CompletedProcess:
+    """Runs a SIPp client scenario to completion."""
+    return subprocess.run(sipp_command(scenario, target, *args, timeout=timeout), cwd=cwd, capture_output=True, text=True,
+                          timeout=timeout + 15)
+
+
+def sipp_errors(cwd: Path) -> str:
+    return "\n".join(p.read_text(errors="replace") for p in cwd.glob("*_errors.log"))
+
+
+@pytest.fixture(scope="session")
+def tls_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A CA and a server certificate for 127.0.0.1, made with openssl."""
+    d = tmp_path_factory.mktemp("tls")
+    run = lambda *a: subprocess.run(["openssl", *a], cwd=d, check=True, capture_output=True)
+    run("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "ca.key",
+        "-out", "ca.pem", "-days", "2", "-subj", "/CN=interop test CA")
+    run("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "server.key",
+        "-out", "server.csr", "-subj", "/CN=127.0.0.1")
+    (d / "san.ext").write_text("subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n")
+    run("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.pem",
+        "-days", "2", "-extfile", "san.ext")
+    return {"ca": d / "ca.pem", "cert": d / "server.pem", "key": d / "server.key"}
+
+
+class Kamailio:
+    """Kamailio in the foreground with the test config; its log is what it saw."""
+
+    def __init__(self, directory: Path, tls: dict[str, Path]) -> None:
+        self.port = free_port()
+        self.tls_port = free_port()
+        self.log = directory / "kamailio.log"
+        for name in ("registrar.cfg", "tls.cfg"):
+            text = (Path(__file__).parent / "kamailio" / f"{name}.in").read_text()
+            text = text.replace("@PORT@", str(self.port)).replace("@TLS_PORT@", str(self.tls_port)).replace("@DIR@", str(directory))
+            (directory / name).write_text(text)
+        for key, file in (("cert", "server.pem"), ("key", "server.key")):
+            (directory / file).write_bytes(tls[key].read_bytes())
+        self.process = subprocess.Popen(["kamailio", "-f", str(directory / "registrar.cfg"), "-DD", "-E", "-m", "64", "-M", "8",
+                                         "-P", str(directory / "kamailio.pid"), "-Y", str(directory)],
+                                        stdout=subprocess.DEVNULL, stderr=open(self.log, "w"), start_new_session=True)
+        self._wait_ready()
+
+    def _wait_ready(self) -> None:
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("kamailio exited: " + self.log.read_text()[-3000:])
+            try:
+                with socket.create_connection(("127.0.0.1", self.tls_port), timeout=0.2):
+                    return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("kamailio did not start: " + self.log.read_text()[-3000:])
+
+    def registers(self) -> list[dict[str, str]]:
+        """The REG lines logged so far, as dicts."""
+        lines = [l[l.index("REG user="):] for l in self.log.read_text(errors="replace").splitlines() if "REG user=" in l]
+        return [dict(part.split("=", 1) for part in line.split()[1:]) for line in lines]
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, 15)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, 9)
+                self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def kamailio(tmp_path: Path, tls_files) -> Iterator[Kamailio]:
+    server = Kamailio(tmp_path, tls_files)
+    yield server
+    server.stop()
