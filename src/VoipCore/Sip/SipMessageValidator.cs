@@ -44,8 +44,8 @@ public static class SipMessageValidator
             && (!SipGrammar.TryParseUInt32(maxForwards.Span, out uint hops) || hops > 255))
             return SipParseError.Bad("Bad Max-Forwards", HeaderId.MaxForwards);
 
-        foreach (ReadOnlyMemory<byte> via in message.GetValues(HeaderId.Via))
-            if (!ViaHeader.TryParse(via, out _)) return SipParseError.Bad("Bad Via", HeaderId.Via);
+        if (!ViasAreValid(message))
+            return SipParseError.Bad("Bad Via", HeaderId.Via);
 
         if (!ContactsAreValid(message))
             return SipParseError.Bad("Bad Contact", HeaderId.Contact);
@@ -54,6 +54,19 @@ public static class SipMessageValidator
         if (!RoutesAreValid(message, HeaderId.RecordRoute))
             return SipParseError.Bad("Bad Record-Route", HeaderId.RecordRoute);
         return default;
+    }
+
+    private static bool ViasAreValid(SipMessage message)
+    {
+        // The top Via is parsed (and kept) by the message itself; only the others are parsed here.
+        if (!message.TryGetTopVia(out _)) return false;
+        bool top = true;
+        foreach (ReadOnlyMemory<byte> via in message.GetValues(HeaderId.Via))
+        {
+            if (!top && !ViaHeader.TryParse(via, out _)) return false;
+            top = false;
+        }
+        return true;
     }
 
     private static bool ContactsAreValid(SipMessage message)

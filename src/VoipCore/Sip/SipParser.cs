@@ -71,10 +71,12 @@ public static class SipParser
                 end += 2 + next;
             }
             ReadOnlySpan<byte> line = rest[..end];
-            int colon = line.IndexOf((byte)':');
-            int nameEnd = colon;
-            while (nameEnd > 0 && line[nameEnd - 1] is (byte)' ' or (byte)'\t') nameEnd--;
-            if (colon < 0 || nameEnd == 0 || !SipGrammar.IsToken(line[..nameEnd]))
+            // The name is a token directly followed (after optional SP/HTAB) by ':'; one scalar pass over a few
+            // bytes beats searching the whole line for the colon and then checking the name.
+            int nameEnd = SipGrammar.SkipToken(line, 0);
+            int colon = nameEnd;
+            while (colon < line.Length && line[colon] is (byte)' ' or (byte)'\t') colon++;
+            if (nameEnd == 0 || colon == line.Length || line[colon] != ':')
             {
                 bodyStart = 0;
                 error = SipParseError.Bad("Malformed header line");
