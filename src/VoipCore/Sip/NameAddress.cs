@@ -79,8 +79,13 @@ public readonly struct NameAddress
         ReadOnlyMemory<byte> uriText = value.Slice(pos + 1, close - 1);
         if (!SipUri.TryParse(uriText, out SipUri uri)) return false;
         int paramStart = pos + close + 1;
-        if (!TryReadParameters(value, paramStart, end, out NameAddress parameters)) return false;
-        address = parameters with { DisplayName = value[displayStart..displayEnd], Uri = uri, IsNameAddr = true };
+        if (!TryReadParameters(value, paramStart, end, out SipParameterList parameters, out ReadOnlyMemory<byte> tag, out bool hasTag))
+            return false;
+        address = new NameAddress
+        {
+            DisplayName = value[displayStart..displayEnd], Uri = uri, IsNameAddr = true,
+            Parameters = parameters, Tag = tag, HasTag = hasTag,
+        };
         return true;
     }
 
@@ -95,18 +100,20 @@ public readonly struct NameAddress
         ReadOnlySpan<byte> uriBytes = s[start..uriEnd];
         if (uriBytes.IndexOfAny((byte)'?', (byte)',') >= 0 || uriBytes.IndexOfAny(" \t\r\n"u8) >= 0) return false;
         if (!SipUri.TryParse(value[start..uriEnd], out SipUri uri)) return false;
-        if (!TryReadParameters(value, paramStart, end, out NameAddress parameters)) return false;
-        address = parameters with { Uri = uri };
+        if (!TryReadParameters(value, paramStart, end, out SipParameterList parameters, out ReadOnlyMemory<byte> tag, out bool hasTag))
+            return false;
+        address = new NameAddress { Uri = uri, Parameters = parameters, Tag = tag, HasTag = hasTag };
         return true;
     }
 
-    /// <summary>Checks the header parameters and keeps them with the tag, as an address still lacking its URI.</summary>
-    private static bool TryReadParameters(ReadOnlyMemory<byte> value, int start, int end, out NameAddress parameters)
+    /// <summary>Checks the header parameters, finding the tag in the same pass.</summary>
+    private static bool TryReadParameters(ReadOnlyMemory<byte> value, int start, int end,
+        out SipParameterList parameters, out ReadOnlyMemory<byte> tag, out bool hasTag)
     {
-        parameters = default;
         ReadOnlyMemory<byte> text = value[start..end];
-        if (!SipParameterList.IsWellFormed(text.Span, "tag"u8, out Range tag, out bool hasTag)) return false;
-        parameters = new NameAddress { Parameters = new SipParameterList(text), Tag = text[tag], HasTag = hasTag };
-        return true;
+        bool ok = SipParameterList.IsWellFormed(text.Span, "tag"u8, out Range tagRange, out hasTag);
+        parameters = new SipParameterList(text);
+        tag = ok ? text[tagRange] : default;
+        return ok;
     }
 }
