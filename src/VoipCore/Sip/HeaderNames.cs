@@ -8,8 +8,8 @@ public static class HeaderNames
     private static readonly byte[][] Canonical = new byte[(int)HeaderId.WwwAuthenticate + 1][];
     private static readonly HeaderId[] Compact = new HeaderId[128];
     private static readonly bool[] ListValued = new bool[Canonical.Length];
-    // Candidates bucketed by name length so a lookup compares against two or three names at most.
-    private static readonly HeaderId[][] ByLength;
+    // Candidates bucketed by name length and case-folded first letter, so a lookup usually compares one name.
+    private static readonly HeaderId[][][] ByLengthAndLetter;
 
     static HeaderNames()
     {
@@ -78,13 +78,24 @@ public static class HeaderNames
         int longest = 0;
         for (int i = 1; i < Canonical.Length; i++)
             longest = Math.Max(longest, Canonical[i].Length);
-        var buckets = new List<HeaderId>[longest + 1];
-        for (int i = 1; i < Canonical.Length; i++)
-            (buckets[Canonical[i].Length] ??= new List<HeaderId>()).Add((HeaderId)i);
-        ByLength = new HeaderId[longest + 1][];
+        ByLengthAndLetter = new HeaderId[longest + 1][][];
         for (int len = 0; len <= longest; len++)
-            ByLength[len] = buckets[len]?.ToArray() ?? [];
+        {
+            ByLengthAndLetter[len] = new HeaderId[LetterBuckets][];
+            for (int letter = 0; letter < LetterBuckets; letter++)
+                ByLengthAndLetter[len][letter] = [];
+        }
+        for (int i = 1; i < Canonical.Length; i++)
+        {
+            ref HeaderId[] bucket = ref ByLengthAndLetter[Canonical[i].Length][LetterBucket(Canonical[i][0])];
+            bucket = [.. bucket, (HeaderId)i];
+        }
     }
+
+    private const int LetterBuckets = 32;
+
+    // Folds ASCII case; non-letters share buckets with letters, which the full comparison sorts out.
+    private static int LetterBucket(byte first) => first & (LetterBuckets - 1);
 
     private static void Define(HeaderId id, string name, bool list = false, char compact = '\0')
     {
@@ -100,11 +111,13 @@ public static class HeaderNames
     /// <summary>Classifies a header name without allocating; unknown names give <see cref="HeaderId.Unknown"/>.</summary>
     public static HeaderId Classify(ReadOnlySpan<byte> name)
     {
+        if (name.IsEmpty)
+            return HeaderId.Unknown;
         if (name.Length == 1)
             return name[0] < 128 ? Compact[name[0]] : HeaderId.Unknown;
-        if (name.Length >= ByLength.Length)
+        if (name.Length >= ByLengthAndLetter.Length)
             return HeaderId.Unknown;
-        foreach (HeaderId candidate in ByLength[name.Length])
+        foreach (HeaderId candidate in ByLengthAndLetter[name.Length][LetterBucket(name[0])])
         {
             if (System.Text.Ascii.EqualsIgnoreCase(name, Canonical[(int)candidate]))
                 return candidate;

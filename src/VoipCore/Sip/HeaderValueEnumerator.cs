@@ -21,7 +21,9 @@ public struct HeaderValueEnumerator
         _id = id;
         _unknownName = unknownName;
         _split = id != HeaderId.Unknown && HeaderNames.IsList(id);
-        _fieldIndex = -1;
+        // Known ids start at their first line (found by the index) instead of scanning from the top.
+        int first = id == HeaderId.Unknown ? 0 : message.IndexOf(id);
+        _fieldIndex = (first < 0 ? message.Headers.Length : first) - 1;
         _rest = default;
         _lineHasMore = false;
         Current = default;

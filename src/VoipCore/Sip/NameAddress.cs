@@ -22,11 +22,11 @@ public readonly struct NameAddress
     /// <summary>Header parameters after the address (tag, expires, q, ...).</summary>
     public SipParameterList Parameters { get; private init; }
 
-    /// <summary>The tag parameter, or empty if there is none.</summary>
-    public ReadOnlyMemory<byte> Tag => Parameters.GetValue("tag"u8);
+    /// <summary>The tag parameter, or empty if there is none (found while the parameters are checked).</summary>
+    public ReadOnlyMemory<byte> Tag { get; private init; }
 
     /// <summary>True when a tag parameter is present.</summary>
-    public bool HasTag => Parameters.Contains("tag"u8);
+    public bool HasTag { get; private init; }
 
     /// <summary>The display name without quotes and escapes, or null if absent.</summary>
     public string? GetDisplayName() => DisplayName.IsEmpty ? null : SipText.Unquote(DisplayName.Span);
@@ -79,11 +79,12 @@ public readonly struct NameAddress
         ReadOnlyMemory<byte> uriText = value.Slice(pos + 1, close - 1);
         if (!SipUri.TryParse(uriText, out SipUri uri)) return false;
         int paramStart = pos + close + 1;
-        if (!SipParameterList.IsWellFormed(s[paramStart..end])) return false;
+        if (!TryReadParameters(value, paramStart, end, out SipParameterList parameters, out ReadOnlyMemory<byte> tag, out bool hasTag))
+            return false;
         address = new NameAddress
         {
             DisplayName = value[displayStart..displayEnd], Uri = uri, IsNameAddr = true,
-            Parameters = new SipParameterList(value[paramStart..end]),
+            Parameters = parameters, Tag = tag, HasTag = hasTag,
         };
         return true;
     }
@@ -99,8 +100,20 @@ public readonly struct NameAddress
         ReadOnlySpan<byte> uriBytes = s[start..uriEnd];
         if (uriBytes.IndexOfAny((byte)'?', (byte)',') >= 0 || uriBytes.IndexOfAny(" \t\r\n"u8) >= 0) return false;
         if (!SipUri.TryParse(value[start..uriEnd], out SipUri uri)) return false;
-        if (!SipParameterList.IsWellFormed(s[paramStart..end])) return false;
-        address = new NameAddress { Uri = uri, Parameters = new SipParameterList(value[paramStart..end]) };
+        if (!TryReadParameters(value, paramStart, end, out SipParameterList parameters, out ReadOnlyMemory<byte> tag, out bool hasTag))
+            return false;
+        address = new NameAddress { Uri = uri, Parameters = parameters, Tag = tag, HasTag = hasTag };
         return true;
+    }
+
+    /// <summary>Checks the header parameters, finding the tag in the same pass.</summary>
+    private static bool TryReadParameters(ReadOnlyMemory<byte> value, int start, int end,
+        out SipParameterList parameters, out ReadOnlyMemory<byte> tag, out bool hasTag)
+    {
+        ReadOnlyMemory<byte> text = value[start..end];
+        bool ok = SipParameterList.IsWellFormed(text.Span, "tag"u8, out Range tagRange, out hasTag);
+        parameters = new SipParameterList(text);
+        tag = ok ? text[tagRange] : default;
+        return ok;
     }
 }

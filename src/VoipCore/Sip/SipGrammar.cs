@@ -68,28 +68,30 @@ internal static class SipGrammar
     /// </summary>
     public static int SkipQuoted(ReadOnlySpan<byte> s, int pos)
     {
-        for (pos++; pos < s.Length; pos++)
+        for (pos++; pos < s.Length; pos += 2)
         {
-            byte c = s[pos];
-            if (c == '"') return pos + 1;
-            if (c == '\\')
-            {
-                if (pos + 1 >= s.Length || s[pos + 1] is (byte)'\r' or (byte)'\n') return -1;
-                pos++;
-            }
+            int next = s[pos..].IndexOfAny((byte)'"', (byte)'\\');
+            if (next < 0) return -1;
+            pos += next;
+            if (s[pos] == '"') return pos + 1;
+            if (pos + 1 >= s.Length || s[pos + 1] is (byte)'\r' or (byte)'\n') return -1;
         }
         return -1;
     }
 
     /// <summary>
     /// Index of the first <paramref name="target"/> not inside a quoted string or angle brackets, or -1.
-    /// Returns -2 when quotes or brackets are unbalanced.
+    /// Returns -2 when quotes or brackets are unbalanced. Jumps between the bytes that matter with vectorized
+    /// searches, since header values are mostly plain text.
     /// </summary>
     public static int IndexOfUnquoted(ReadOnlySpan<byte> s, byte target, int pos = 0)
     {
         bool inAngle = false;
         while (pos < s.Length)
         {
+            int next = inAngle ? s[pos..].IndexOfAny((byte)'"', (byte)'>') : s[pos..].IndexOfAny((byte)'"', target, (byte)'<');
+            if (next < 0) break;
+            pos += next;
             byte c = s[pos];
             if (c == '"')
             {
@@ -97,12 +99,9 @@ internal static class SipGrammar
                 if (pos < 0) return -2;
                 continue;
             }
-            if (inAngle)
-            {
-                if (c == '>') inAngle = false;
-            }
+            if (inAngle) inAngle = false;
             else if (c == target) return pos;
-            else if (c == '<') inAngle = true;
+            else inAngle = true;
             pos++;
         }
         return inAngle ? -2 : -1;

@@ -9,8 +9,12 @@ namespace VoipCore.Sip;
 /// </summary>
 public sealed class SipMessage
 {
-    private HeaderField[] _headers = new HeaderField[24];
-    private int _headerCount;
+    private readonly HeaderIndex _index = new();
+    // Typed values the validator and the transaction layer both need: parsed once per message.
+    private Memo<ViaHeader> _topVia;
+    private Memo<CSeqHeader> _cseq;
+    private Memo<NameAddress> _from;
+    private Memo<NameAddress> _to;
 
     /// <summary>The buffer the message was parsed from (may extend past the message, see <see cref="Length"/>).</summary>
     public ReadOnlyMemory<byte> Buffer { get; private set; }
@@ -49,7 +53,7 @@ public sealed class SipMessage
     public ReadOnlyMemory<byte> RawMessage => Buffer[..Length];
 
     /// <summary>The header lines in order of appearance.</summary>
-    public ReadOnlySpan<HeaderField> Headers => _headers.AsSpan(0, _headerCount);
+    public ReadOnlySpan<HeaderField> Headers => _index.Fields;
 
     /// <summary>The name of a header line as received (e.g. "v", "MaX-fOrWaRdS").</summary>
     public ReadOnlyMemory<byte> GetName(in HeaderField field) => Buffer.Slice(field.NameStart, field.NameLength);
@@ -70,22 +74,16 @@ public sealed class SipMessage
     public string GetMethodName() => SipText.Decode(MethodName.Span);
 
     /// <summary>Number of header lines with this id.</summary>
-    public int Count(HeaderId id)
-    {
-        int n = 0;
-        foreach (ref readonly HeaderField f in Headers)
-            if (f.Id == id) n++;
-        return n;
-    }
+    public int Count(HeaderId id) => _index.Count(id);
 
     /// <summary>True when at least one line of the header is present.</summary>
-    public bool Contains(HeaderId id) => IndexOf(id) >= 0;
+    public bool Contains(HeaderId id) => _index.IndexOf(id) >= 0;
 
     /// <summary>The value of the first line of the header (the whole line for list headers), or false.</summary>
     public bool TryGetFirst(HeaderId id, out ReadOnlyMemory<byte> value)
     {
-        int i = IndexOf(id);
-        value = i < 0 ? default : GetValue(_headers[i]);
+        int i = _index.IndexOf(id);
+        value = i < 0 ? default : GetValue(Headers[i]);
         return i >= 0;
     }
 
@@ -111,25 +109,33 @@ public sealed class SipMessage
     /// <summary>The Call-ID value, or empty.</summary>
     public ReadOnlyMemory<byte> CallId => TryGetFirst(HeaderId.CallId, out ReadOnlyMemory<byte> v) ? v : default;
 
-    /// <summary>Parses CSeq without allocating.</summary>
+    /// <summary>Parses CSeq without allocating (once per message; later calls return the same result).</summary>
     public bool TryGetCSeq(out CSeqHeader cseq)
     {
-        cseq = default;
-        return TryGetFirst(HeaderId.CSeq, out ReadOnlyMemory<byte> v) && CSeqHeader.TryParse(v, out cseq);
+        if (!_cseq.IsKnown)
+        {
+            cseq = default;
+            _cseq.Set(TryGetFirst(HeaderId.CSeq, out ReadOnlyMemory<byte> v) && CSeqHeader.TryParse(v, out cseq), cseq);
+        }
+        return _cseq.TryGet(out cseq);
     }
 
-    /// <summary>Parses the topmost Via value without allocating.</summary>
+    /// <summary>Parses the topmost Via value without allocating (once per message).</summary>
     public bool TryGetTopVia(out ViaHeader via)
     {
-        via = default;
-        return TryGetFirstValue(HeaderId.Via, out ReadOnlyMemory<byte> v) && ViaHeader.TryParse(v, out via);
+        if (!_topVia.IsKnown)
+        {
+            via = default;
+            _topVia.Set(TryGetFirstValue(HeaderId.Via, out ReadOnlyMemory<byte> v) && ViaHeader.TryParse(v, out via), via);
+        }
+        return _topVia.TryGet(out via);
     }
 
-    /// <summary>Parses From without allocating.</summary>
-    public bool TryGetFrom(out NameAddress from) => TryGetAddress(HeaderId.From, out from);
+    /// <summary>Parses From without allocating (once per message).</summary>
+    public bool TryGetFrom(out NameAddress from) => TryGetAddress(HeaderId.From, ref _from, out from);
 
-    /// <summary>Parses To without allocating.</summary>
-    public bool TryGetTo(out NameAddress to) => TryGetAddress(HeaderId.To, out to);
+    /// <summary>Parses To without allocating (once per message).</summary>
+    public bool TryGetTo(out NameAddress to) => TryGetAddress(HeaderId.To, ref _to, out to);
 
     /// <summary>The From tag, or empty.</summary>
     public ReadOnlyMemory<byte> FromTag => TryGetFrom(out NameAddress a) ? a.Tag : default;
@@ -146,19 +152,18 @@ public sealed class SipMessage
     private int ReadSmallNumber(HeaderId id) =>
         TryGetFirst(id, out ReadOnlyMemory<byte> v) && SipGrammar.TryParseUInt32(v.Span, out uint n) && n <= int.MaxValue ? (int)n : -1;
 
-    private bool TryGetAddress(HeaderId id, out NameAddress address)
+    private bool TryGetAddress(HeaderId id, ref Memo<NameAddress> memo, out NameAddress address)
     {
-        address = default;
-        return TryGetFirst(id, out ReadOnlyMemory<byte> v) && NameAddress.TryParse(v, out address);
+        if (!memo.IsKnown)
+        {
+            address = default;
+            memo.Set(TryGetFirst(id, out ReadOnlyMemory<byte> v) && NameAddress.TryParse(v, out address), address);
+        }
+        return memo.TryGet(out address);
     }
 
-    private int IndexOf(HeaderId id)
-    {
-        ReadOnlySpan<HeaderField> headers = Headers;
-        for (int i = 0; i < headers.Length; i++)
-            if (headers[i].Id == id) return i;
-        return -1;
-    }
+    /// <summary>Index of the first line with this id in <see cref="Headers"/>, or -1.</summary>
+    internal int IndexOf(HeaderId id) => _index.IndexOf(id);
 
     internal void Reset(ReadOnlyMemory<byte> buffer)
     {
@@ -168,15 +173,14 @@ public sealed class SipMessage
         Method = SipMethod.Unknown;
         MethodName = RequestUriText = ReasonPhrase = Body = default;
         StatusCode = 0;
-        _headerCount = 0;
+        _index.Clear();
+        _topVia.Clear();
+        _cseq.Clear();
+        _from.Clear();
+        _to.Clear();
     }
 
-    internal void AddHeader(in HeaderField field)
-    {
-        if (_headerCount == _headers.Length)
-            Array.Resize(ref _headers, _headers.Length * 2);
-        _headers[_headerCount++] = field;
-    }
+    internal void AddHeader(in HeaderField field) => _index.Add(field);
 
     /// <summary>Parses a message from one datagram or one framed stream message; see <see cref="SipParser"/>.</summary>
     public static bool TryParse(ReadOnlyMemory<byte> data, out SipMessage message, out SipParseError error)

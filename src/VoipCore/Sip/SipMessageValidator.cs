@@ -7,6 +7,13 @@ namespace VoipCore.Sip;
 /// Max-Forwards is optional because RFC 2543 clients do not send it (RFC 4475 3.4.1); unknown headers and
 /// headers the stack does not rely on (Date, Expires, ...) are not checked here.
 /// </summary>
+/// <remarks>
+/// The checks run in one fixed order, split in two layers: <see cref="ValidateTransactionHeaders"/> is the prefix a
+/// transaction needs (everything up to the top Via), the rest (further Via values, Contact, Route, Record-Route) follows
+/// in <see cref="Validate"/>. Because the first layer is a prefix of the same order, a message it rejects is rejected
+/// by <see cref="Validate"/> with the same error, and <see cref="Validate"/> after it repeats no parsing (the message
+/// keeps the typed values it parsed).
+/// </remarks>
 public static class SipMessageValidator
 {
     private static readonly HeaderId[] Mandatory = [HeaderId.To, HeaderId.From, HeaderId.CallId, HeaderId.CSeq, HeaderId.Via];
@@ -14,6 +21,16 @@ public static class SipMessageValidator
 
     /// <summary>Returns the first problem found, or the default (no error) value. Allocates nothing.</summary>
     public static SipParseError Validate(SipMessage message)
+    {
+        SipParseError error = ValidateTransactionHeaders(message);
+        return error.IsError ? error : ValidateRest(message);
+    }
+
+    /// <summary>
+    /// The first layer: start-line URI, mandatory and single headers, CSeq (and its method), From, To, Call-ID,
+    /// Max-Forwards and the top Via. Returns the first problem found, or the default value. Allocates nothing.
+    /// </summary>
+    public static SipParseError ValidateTransactionHeaders(SipMessage message)
     {
         foreach (HeaderId id in Mandatory)
             if (!message.Contains(id)) return SipParseError.Bad(MissingReason(id), id);
@@ -44,9 +61,16 @@ public static class SipMessageValidator
             && (!SipGrammar.TryParseUInt32(maxForwards.Span, out uint hops) || hops > 255))
             return SipParseError.Bad("Bad Max-Forwards", HeaderId.MaxForwards);
 
-        foreach (ReadOnlyMemory<byte> via in message.GetValues(HeaderId.Via))
-            if (!ViaHeader.TryParse(via, out _)) return SipParseError.Bad("Bad Via", HeaderId.Via);
+        if (!message.TryGetTopVia(out _))
+            return SipParseError.Bad("Bad Via", HeaderId.Via);
+        return default;
+    }
 
+    /// <summary>The second layer, for a message that passed <see cref="ValidateTransactionHeaders"/>.</summary>
+    internal static SipParseError ValidateRest(SipMessage message)
+    {
+        if (!LowerViasAreValid(message))
+            return SipParseError.Bad("Bad Via", HeaderId.Via);
         if (!ContactsAreValid(message))
             return SipParseError.Bad("Bad Contact", HeaderId.Contact);
         if (!RoutesAreValid(message, HeaderId.Route))
@@ -54,6 +78,18 @@ public static class SipMessageValidator
         if (!RoutesAreValid(message, HeaderId.RecordRoute))
             return SipParseError.Bad("Bad Record-Route", HeaderId.RecordRoute);
         return default;
+    }
+
+    private static bool LowerViasAreValid(SipMessage message)
+    {
+        // The top Via was checked by the first layer (and is kept by the message); only the others are parsed here.
+        bool top = true;
+        foreach (ReadOnlyMemory<byte> via in message.GetValues(HeaderId.Via))
+        {
+            if (!top && !ViaHeader.TryParse(via, out _)) return false;
+            top = false;
+        }
+        return true;
     }
 
     private static bool ContactsAreValid(SipMessage message)

@@ -43,14 +43,27 @@ public readonly struct SipParameterList
     public ReadOnlyMemory<byte> GetValue(ReadOnlySpan<byte> name) => TryGet(name, out SipParameter p) ? p.Value : default;
 
     /// <summary>Checks the list against <c>*( SEMI token [ EQUAL ( token / host / quoted-string ) ] )</c>.</summary>
-    public static bool IsWellFormed(ReadOnlySpan<byte> s)
+    public static bool IsWellFormed(ReadOnlySpan<byte> s) => IsWellFormed(s, default, out _, out _);
+
+    /// <summary>
+    /// <see cref="IsWellFormed(ReadOnlySpan{byte})"/> that also finds the first parameter named <paramref name="wanted"/>
+    /// in the same pass, so a header parser can keep e.g. the tag or branch without enumerating the list again.
+    /// </summary>
+    internal static bool IsWellFormed(ReadOnlySpan<byte> s, ReadOnlySpan<byte> wanted, out Range wantedValue, out bool found)
     {
+        wantedValue = default;
+        found = false;
         int pos = 0;
         while (true)
         {
             pos = SipGrammar.SkipWhite(s, pos);
             if (pos == s.Length) return true;
-            if (!TryReadOne(s, ref pos, false, out _, out _, out _)) return false;
+            if (!TryReadOne(s, ref pos, false, out Range name, out Range value, out _)) return false;
+            if (!found && System.Text.Ascii.EqualsIgnoreCase(s[name], wanted))
+            {
+                found = true;
+                wantedValue = value;
+            }
         }
     }
 

@@ -10,9 +10,26 @@ public static class SipParser
 {
     /// <summary>
     /// Parses <paramref name="data"/> (one datagram, or one message cut out of a stream by Transport.StreamFramer) into
-    /// <paramref name="message"/>, reusing its header index. Bytes after Content-Length are not part of the message.
+    /// <paramref name="message"/>, reusing its header index, and runs the full <see cref="SipMessageValidator.Validate"/>.
+    /// Bytes after Content-Length are not part of the message.
     /// </summary>
     public static bool TryParse(ReadOnlyMemory<byte> data, SipMessage message, out SipParseError error)
+    {
+        if (!TryParseForTransaction(data, message, out error))
+            return false;
+        error = SipMessageValidator.ValidateRest(message);
+        return !error.IsError;
+    }
+
+    /// <summary>
+    /// The fast first layer of <see cref="TryParse(ReadOnlyMemory{byte}, SipMessage, out SipParseError)"/>: indexes and
+    /// frames the message and validates only what transaction matching needs
+    /// (<see cref="SipMessageValidator.ValidateTransactionHeaders"/>). A transport can route on this and leave the rest of
+    /// the validation (<see cref="SipMessageValidator.Validate"/>, which then parses nothing twice) to whoever uses the
+    /// message. Anything this rejects, <see cref="TryParse(ReadOnlyMemory{byte}, SipMessage, out SipParseError)"/> rejects
+    /// with the same error.
+    /// </summary>
+    public static bool TryParseForTransaction(ReadOnlyMemory<byte> data, SipMessage message, out SipParseError error)
     {
         message.Reset(data);
         ReadOnlySpan<byte> s = data.Span;
@@ -33,7 +50,7 @@ public static class SipParser
             error = startError;
             return false;
         }
-        error = SipMessageValidator.Validate(message);
+        error = SipMessageValidator.ValidateTransactionHeaders(message);
         return !error.IsError;
     }
 
@@ -71,10 +88,12 @@ public static class SipParser
                 end += 2 + next;
             }
             ReadOnlySpan<byte> line = rest[..end];
-            int colon = line.IndexOf((byte)':');
-            int nameEnd = colon;
-            while (nameEnd > 0 && line[nameEnd - 1] is (byte)' ' or (byte)'\t') nameEnd--;
-            if (colon < 0 || nameEnd == 0 || !SipGrammar.IsToken(line[..nameEnd]))
+            // The name is a token directly followed (after optional SP/HTAB) by ':'; one scalar pass over a few
+            // bytes beats searching the whole line for the colon and then checking the name.
+            int nameEnd = SipGrammar.SkipToken(line, 0);
+            int colon = nameEnd;
+            while (colon < line.Length && line[colon] is (byte)' ' or (byte)'\t') colon++;
+            if (nameEnd == 0 || colon == line.Length || line[colon] != ':')
             {
                 bodyStart = 0;
                 error = SipParseError.Bad("Malformed header line");

@@ -27,8 +27,8 @@ public readonly struct ViaHeader
     /// <summary>All Via parameters.</summary>
     public SipParameterList Parameters { get; private init; }
 
-    /// <summary>The branch parameter, or empty.</summary>
-    public ReadOnlyMemory<byte> Branch => Parameters.GetValue("branch"u8);
+    /// <summary>The branch parameter, or empty (found while the parameters are checked).</summary>
+    public ReadOnlyMemory<byte> Branch { get; private init; }
 
     /// <summary>The received parameter, or empty.</summary>
     public ReadOnlyMemory<byte> Received => Parameters.GetValue("received"u8);
@@ -94,12 +94,13 @@ public readonly struct ViaHeader
             port = (int)p;
             pos = digitsEnd;
         }
-        if (!SipParameterList.IsWellFormed(s[pos..])) return false;
+        ReadOnlyMemory<byte> parameters = value[pos..];
+        if (!SipParameterList.IsWellFormed(parameters.Span, "branch"u8, out Range branch, out _)) return false;
         via = new ViaHeader
         {
             ProtocolName = value[name], ProtocolVersion = value[version], Transport = value[transport],
             Host = value.Slice(hostStart + host.Start.Value, host.End.Value - host.Start.Value), HostKind = kind, Port = port,
-            Parameters = new SipParameterList(value[pos..]),
+            Parameters = new SipParameterList(parameters), Branch = parameters[branch],
         };
         return true;
     }
