@@ -67,6 +67,8 @@ build_library() {
     fi
     mkdir -p "$LIB" "$OUT/include" "$LIB/pkgconfig" "$LIB/cmake/voipcore"
     cp "$stage/libvoipcore.so" "$LIB/libvoipcore.so.0"
+    # Symbols for debuggers and valgrind, found through the library's .gnu_debuglink.
+    cp "$stage/libvoipcore.so.dbg" "$LIB/libvoipcore.so.dbg"
     ln -sf libvoipcore.so.0 "$LIB/libvoipcore.so"
     cp "$ROOT/include/voipcore.h" "$OUT/include/"
     local version

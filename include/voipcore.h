@@ -119,11 +119,14 @@ typedef uint64_t vc_engine_t;
 VC_API int vc_engine_create(vc_engine_t *out, const char *config_json);
 
 /*
- * Destroys an engine: stops its threads, drops queued events, invalidates its handle and
- * the handles of everything it owns. vc_engine_destroy(0) is a no-op returning VC_OK.
+ * Destroys an engine: un-registers its registered accounts (waiting up to about 3 s for
+ * the registrar), closes its listeners and connections, stops its threads, drops queued
+ * events, and invalidates its handle and the handles of everything it owns.
+ * vc_engine_destroy(0) is a no-op returning VC_OK.
  * Blocks until a callback running on another thread returns. Called from inside one of
  * the engine's own callbacks, it returns at once and the engine finishes stopping when
- * that callback returns; no further callbacks are delivered in either case.
+ * that callback returns; no further callbacks are delivered in either case. Two threads
+ * destroying the same engine both return only once it is stopped.
  * Errors: VC_E_INVALID_HANDLE (stale or wrong-type handle).
  */
 VC_API int vc_engine_destroy(vc_engine_t engine);
@@ -243,7 +246,8 @@ VC_API int vc_engine_poll_event(vc_engine_t engine, vc_event_t *out, int timeout
  * Queues a VC_EVENT_USER event carrying `value` and an optional JSON detail (copied).
  * Useful to wake a thread blocked in vc_engine_poll_event, or to order host work with
  * engine events.
- * Errors: VC_E_INVALID_HANDLE, VC_E_INVALID_ARG (detail_json not a JSON object).
+ * Errors: VC_E_INVALID_HANDLE, VC_E_INVALID_ARG (detail_json not a JSON object),
+ *         VC_E_SHUTDOWN (the engine is being destroyed by another thread).
  */
 VC_API int vc_engine_post_event(vc_engine_t engine, int64_t value, const char *detail_json);
 

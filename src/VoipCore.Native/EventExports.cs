@@ -7,7 +7,7 @@ namespace VoipCore.Native;
 internal static unsafe class EventExports
 {
     // vc_engine_poll_event's detail stays valid until the same thread polls again.
-    [ThreadStatic] private static nint _polledDetail;
+    private static readonly ThreadNativeString PolledDetail = new();
 
     [UnmanagedCallersOnly(EntryPoint = "vc_engine_set_event_callback")]
     public static int SetEventCallback(ulong engine, delegate* unmanaged<NativeEvent*, void*, void> callback, void* userData)
@@ -42,9 +42,8 @@ internal static unsafe class EventExports
             {
                 return LastError.Set(ErrorCode.Timeout, $"no event within {timeoutMs} ms");
             }
-            NativeMemory.Free((void*)_polledDetail);
-            _polledDetail = polled.DetailJson == null ? 0 : (nint)NativeText.Allocate(polled.DetailJson);
-            *output = NativeEvent.From(polled, engine, (byte*)_polledDetail);
+            byte* detail = PolledDetail.Set(polled.DetailJson);
+            *output = NativeEvent.From(polled, engine, detail);
             return 0;
         }
         catch (Exception e)

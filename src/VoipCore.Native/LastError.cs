@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace VoipCore.Native;
 
 /// <summary>
@@ -8,15 +6,20 @@ namespace VoipCore.Native;
 /// </summary>
 internal static unsafe class LastError
 {
-    [ThreadStatic] private static nint _message;
+    private static readonly ThreadNativeString MessageText = new();
 
-    public static byte* Message => _message == 0 ? NativeText.Static(""u8) : (byte*)_message;
+    public static byte* Message
+    {
+        get
+        {
+            byte* text = MessageText.Pointer;
+            return text != null ? text : NativeText.Static(""u8);
+        }
+    }
 
     public static int Set(ErrorCode code, string message)
     {
-        byte* previous = (byte*)_message;
-        _message = (nint)NativeText.Allocate(message);
-        NativeMemory.Free(previous);
+        MessageText.Set(message);
         return (int)code;
     }
 

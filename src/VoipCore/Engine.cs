@@ -21,6 +21,7 @@ public sealed class Engine : IDisposable
     private readonly Lock _gate = new();
     private Registrar? _registrar;
     private int _disposed;
+    private readonly ManualResetEventSlim _stopped = new();
 
     public EngineConfig Config { get; }
     public EventDispatcher Events { get; }
@@ -124,13 +125,33 @@ public sealed class Engine : IDisposable
         account.Dispose();
     }
 
-    /// <summary>Un-registers every account (waiting a few seconds at most), then stops the stack and the dispatch thread.</summary>
+    /// <summary>
+    /// Un-registers every account (waiting a few seconds at most), then stops the stack and the
+    /// dispatch thread. A second, concurrent caller waits for the first to finish, so neither
+    /// returns while a callback may still run (unless it is that callback).
+    /// </summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
+            if (!Events.IsDispatchThread)
+            {
+                _stopped.Wait();
+            }
             return;
         }
+        try
+        {
+            Stop();
+        }
+        finally
+        {
+            _stopped.Set();
+        }
+    }
+
+    private void Stop()
+    {
         HandleRegistry.Remove<Engine>(Handle, HandleType.Engine);
         Account[] accounts;
         lock (_gate)

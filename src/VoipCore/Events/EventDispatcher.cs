@@ -27,6 +27,10 @@ public sealed class EventDispatcher : IDisposable
     public EventDispatcher(int pollCapacity, string threadName)
     {
         _pollCapacity = pollCapacity;
+        // Naming a thread converts the name to UTF-8. Under Native AOT, a new thread that runs the
+        // encoding's first-time setup while the host thread is inside it can crash the process;
+        // doing the setup here, on the creating thread, first rules that race out.
+        _ = System.Text.Encoding.UTF8.GetByteCount(threadName);
         _thread = new Thread(Run) { IsBackground = true, Name = threadName };
         _thread.Start();
     }

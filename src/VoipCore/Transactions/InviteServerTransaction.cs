@@ -66,6 +66,18 @@ public sealed class InviteServerTransaction : ServerTransaction
         }
     }
 
+    /// <summary>Sends the 2xx again: the TU's duty until the ACK arrives (RFC 3261 13.3.1.4, RFC 6026).</summary>
+    public void RetransmitSuccess()
+    {
+        lock (Gate)
+        {
+            if (State == TransactionState.Accepted)
+            {
+                ResendLastResponse();
+            }
+        }
+    }
+
     protected override void Retransmit() => ResendLastResponse();
 
     protected override void OnTimeoutTimer()

@@ -20,10 +20,14 @@ public sealed class SipStack : ITransactionUser, IDisposable
     public TransactionLayer Transactions { get; }
     public string UserAgentName { get; }
 
+    /// <summary>Retransmits 2xx answers to INVITE until their ACK arrives.</summary>
+    public SuccessRetransmitter Successes { get; }
+
     public SipStack(TransportOptions transport, SipTimers timers, TimeProvider time, string userAgent, Action<string> log)
     {
         UserAgentName = userAgent;
         Transactions = new TransactionLayer(transport, timers, time, log) { ServerName = userAgent, User = this };
+        Successes = new SuccessRetransmitter(Transactions);
     }
 
     public TransportAddress Listen(ListenAddress address) => Transactions.Transport.Listen(address.Protocol, address.EndPoint);
@@ -150,9 +154,7 @@ public sealed class SipStack : ITransactionUser, IDisposable
 
     void ITransactionUser.OnCancel(InviteServerTransaction invite, SipMessage cancel) => RespondIfPending(invite, 487, "Request Terminated");
 
-    void ITransactionUser.OnAck(SipMessage ack, InboundMessage source)
-    {
-    }
+    void ITransactionUser.OnAck(SipMessage ack, InboundMessage source) => Successes.OnAck(ack);
 
     void ITransactionUser.OnStrayResponse(SipMessage response, InboundMessage source)
     {

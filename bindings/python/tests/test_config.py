@@ -1,0 +1,65 @@
+"""Engine configuration: defaults, overrides, and rejection of bad values naming the key."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+import voipcore
+from voipcore import Engine, InvalidArgumentError, VoipError
+
+DEFAULTS = {"log_level": "info", "user_agent": f"libvoipcore/{voipcore.version()}", "event_queue_capacity": 65536}
+
+
+@pytest.mark.parametrize("config", [None, {}, "{}"])
+def test_no_overrides_gives_the_defaults(config: Any) -> None:
+    with Engine(config) as engine:
+        assert engine.config == DEFAULTS
+
+
+def test_overrides_are_merged_with_the_defaults() -> None:
+    with Engine({"user_agent": "pytest ☎ é", "event_queue_capacity": 16}) as engine:
+        assert engine.config == {**DEFAULTS, "user_agent": "pytest ☎ é", "event_queue_capacity": 16}
+
+
+def test_a_json_string_is_the_same_as_a_mapping() -> None:
+    overrides = {"log_level": "debug", "event_queue_capacity": 1048576}
+    with Engine(json.dumps(overrides)) as from_string, Engine(overrides) as from_mapping:
+        assert from_string.config == from_mapping.config == {**DEFAULTS, **overrides}
+
+
+@pytest.mark.parametrize(
+    ("config", "key"),
+    [
+        ({"bogus": 1}, "bogus"),
+        ('{"user_agent": "x", "bogus": true}', "bogus"),
+        ({"event_queue_capacity": "big"}, "event_queue_capacity"),
+        ({"user_agent": 5}, "user_agent"),
+        ({"user_agent": None}, "user_agent"),
+        ({"event_queue_capacity": 15}, "event_queue_capacity"),
+        ({"event_queue_capacity": 1048577}, "event_queue_capacity"),
+        ({"log_level": "loud"}, "log_level"),
+    ],
+)
+def test_bad_config_is_rejected_naming_the_key(config: Any, key: str) -> None:
+    with pytest.raises(VoipError) as raised:
+        Engine(config)
+    assert raised.value.code == -1
+    assert raised.value.code_name == "VC_E_INVALID_ARG"
+    assert f"'{key}'" in raised.value.message
+    assert isinstance(raised.value, InvalidArgumentError)
+
+
+@pytest.mark.parametrize("config", ["{", "[]", "null", '{"user_agent": "x"} trailing'])
+def test_config_that_is_not_one_json_object_is_rejected(config: str) -> None:
+    with pytest.raises(InvalidArgumentError) as raised:
+        Engine(config)
+    assert raised.value.code == -1
+    assert raised.value.message.startswith("config:")
+
+
+def test_config_of_another_python_type_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="config must be"):
+        Engine(["user_agent", "x"])  # type: ignore[arg-type]
