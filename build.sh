@@ -129,7 +129,12 @@ do_test() {
 
 do_bench() {
     do_build
-    say "benchmarks: none yet"
+    say "SIP parser micro benchmarks (BenchmarkDotNet) beside libre and oSIP"
+    "$ROOT/bench/run-sip-parser.sh"
+    say "SIP parser fuzzing (AFL++ with SharpFuzz), ${FUZZ_SECONDS:-60} s"
+    "$ROOT/bench/run-fuzz.sh" "${FUZZ_SECONDS:-60}" sip
+    say "SIP call load: our UAS and stateless Kamailio under several SIPp clients"
+    "$ROOT/bench/run-sip-load.sh"
 }
 
 do_clean() {
