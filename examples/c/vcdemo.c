@@ -1,7 +1,9 @@
 /*
- * vcdemo: what `./build.sh demo` runs. Until the call features land it shows the engine's
- * life cycle through the C ABI: create, version, configuration, logs, events (callback and
- * polling), error reporting for a stale handle, destroy.
+ * vcdemo: what `./build.sh demo` runs, on the embedded defaults with no server to install.
+ * Calls and media are not in the library yet (issue 4); this shows what is: two engines in one
+ * process over real loopback sockets — one is a registrar with digest auth, the other is
+ * alice's phone. Alice registers (401 challenge, then 200), pings the registrar with OPTIONS,
+ * sends it a MESSAGE, and un-registers. Exits non-zero unless every step succeeded.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,20 +11,6 @@
 #include <time.h>
 
 #include <voipcore.h>
-
-static void on_log(int level, const char *category, const char *message, void *user_data)
-{
-    (void)user_data;
-    printf("  log[%d] %s: %s\n", level, category, message);
-}
-
-static void on_event(const vc_event_t *event, void *user_data)
-{
-    int *seen = user_data;
-    __atomic_add_fetch(seen, 1, __ATOMIC_SEQ_CST);
-    printf("  callback event #%llu type=%d value=%lld detail=%s\n", (unsigned long long)event->sequence,
-           event->type, (long long)event->value, event->detail_json ? event->detail_json : "(none)");
-}
 
 static int check(int rc, const char *what)
 {
@@ -33,45 +21,90 @@ static int check(int rc, const char *what)
     return rc;
 }
 
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Polls `engine` until an event of `type` (and, if value >= 0, that value) arrives; prints what it sees. */
+static int wait_for(vc_engine_t engine, const char *who, int type, long long value, vc_event_t *out)
+{
+    double deadline = now_seconds() + 10;
+    while (now_seconds() < deadline) {
+        vc_event_t ev;
+        if (vc_engine_poll_event(engine, &ev, 100) != VC_OK) continue;
+        printf("  [%s] event %2d value=%-4lld %s\n", who, ev.type, (long long)ev.value, ev.detail_json ? ev.detail_json : "");
+        if (ev.type == type && (value < 0 || ev.value == value)) {
+            if (out) *out = ev;
+            return 1;
+        }
+    }
+    fprintf(stderr, "vcdemo: [%s] timed out waiting for event %d\n", who, type);
+    return 0;
+}
+
 int main(void)
 {
-    printf("libvoipcore %s (header %d.%d.%d)\n", vc_version(), VC_VERSION_MAJOR, VC_VERSION_MINOR, VC_VERSION_PATCH);
-    printf("Calls are not in the library yet: this demo shows the engine core (issue 2).\n\n");
+    printf("libvoipcore %s: registrar + phone over loopback (calls and media arrive with issue 4)\n\n", vc_version());
 
-    vc_engine_t engine = 0;
-    check(vc_engine_create(&engine, "{\"user_agent\":\"vcdemo\"}"), "vc_engine_create");
-    printf("engine created: handle 0x%016llx\n", (unsigned long long)engine);
+    vc_engine_t registrar, phone;
+    check(vc_engine_create(&registrar, NULL), "vc_engine_create");
+    check(vc_engine_create(&phone, "{\"user_agent\":\"vcdemo-phone\"}"), "vc_engine_create");
 
-    char *config = NULL;
-    check(vc_engine_get_config(engine, &config), "vc_engine_get_config");
-    printf("effective config: %s\n", config);
-    vc_free(config);
+    char *registrar_address = NULL, *phone_address = NULL;
+    check(vc_engine_listen(registrar, &registrar_address, "tcp:127.0.0.1:0"), "vc_engine_listen");
+    check(vc_engine_listen(phone, &phone_address, "udp:127.0.0.1:0"), "vc_engine_listen");
+    check(vc_registrar_enable(registrar, "{\"realm\":\"demo\",\"users\":{\"alice\":\"wonderland\"}}"), "vc_registrar_enable");
 
-    vc_event_t event;
-    check(vc_engine_poll_event(engine, &event, 1000), "vc_engine_poll_event");
-    printf("polled event #%llu type=%d detail=%s\n", (unsigned long long)event.sequence, event.type,
-           event.detail_json ? event.detail_json : "(none)");
-    if (event.type != VC_EVENT_ENGINE_STARTED) {
-        fprintf(stderr, "vcdemo: expected VC_EVENT_ENGINE_STARTED first\n");
-        return 1;
-    }
+    char *bindings = NULL;
+    const char *host_port = strchr(registrar_address, ':') + 1; /* "tcp:127.0.0.1:PORT" -> "127.0.0.1:PORT" */
+    printf("registrar listens on %s, phone on %s\n", registrar_address, phone_address);
 
-    check(vc_set_log_callback(engine, VC_LOG_DEBUG, on_log, NULL), "vc_set_log_callback");
-    int seen = 0;
-    check(vc_engine_set_event_callback(engine, on_event, &seen), "vc_engine_set_event_callback");
-    check(vc_engine_post_event(engine, 42, "{\"hello\":\"world\"}"), "vc_engine_post_event");
-    check(vc_engine_post_event(engine, 43, NULL), "vc_engine_post_event");
+    char account_config[512];
+    snprintf(account_config, sizeof account_config,
+             "{\"uri\":\"sip:alice@%s\",\"password\":\"wonderland\",\"transport\":\"tcp\",\"expires\":60}", host_port);
+    vc_account_t alice;
+    check(vc_account_create(&alice, phone, account_config), "vc_account_create");
 
-    /* Callbacks arrive on the engine's dispatch thread; destroy drops what is still queued. */
-    for (int i = 0; i < 200 && __atomic_load_n(&seen, __ATOMIC_SEQ_CST) < 2; i++) {
-        nanosleep(&(struct timespec){.tv_nsec = 10 * 1000 * 1000}, NULL);
-    }
+    int ok = 1;
+    printf("\n1. alice registers over TCP\n");
+    check(vc_account_register(alice), "vc_account_register");
+    vc_event_t ev;
+    ok &= wait_for(phone, "phone", VC_EVENT_REGISTRATION_STATE, VC_REG_REGISTERED, &ev) && ev.value2 == 200;
+    ok &= wait_for(registrar, "registrar", VC_EVENT_REGISTRAR_BINDING, 0, NULL);
+    check(vc_registrar_list_bindings(registrar, &bindings), "vc_registrar_list_bindings");
+    printf("  bindings: %s\n", bindings);
+    vc_free(bindings);
 
-    vc_engine_t stale = engine;
-    check(vc_engine_destroy(engine), "vc_engine_destroy");
-    printf("engine destroyed; callbacks seen: %d\n", seen);
+    char target[256];
+    printf("\n2. alice sends OPTIONS to the registrar\n");
+    snprintf(target, sizeof target, "sip:%s;transport=tcp", host_port);
+    uint64_t options_id = 0;
+    check(vc_sip_send_options(phone, &options_id, alice, target), "vc_sip_send_options");
+    ok &= wait_for(phone, "phone", VC_EVENT_REQUEST_RESULT, 200, &ev) && ev.value2 == (int64_t)options_id;
 
-    int rc = vc_engine_post_event(stale, 1, NULL);
-    printf("using the destroyed handle: %s (%s)\n", vc_strerror(rc), vc_last_error());
-    return rc == VC_E_INVALID_HANDLE && seen == 2 ? 0 : 1;
+    printf("\n3. alice sends a MESSAGE\n");
+    snprintf(target, sizeof target, "sip:registrar@%s;transport=tcp", host_port);
+    check(vc_sip_send_message(phone, NULL, alice, target, "text/plain", "hello from alice"), "vc_sip_send_message");
+    ok &= wait_for(registrar, "registrar", VC_EVENT_MESSAGE_RECEIVED, -1, &ev) && strstr(ev.detail_json, "hello from alice");
+
+    printf("\n4. alice un-registers\n");
+    check(vc_account_unregister(alice), "vc_account_unregister");
+    ok &= wait_for(phone, "phone", VC_EVENT_REGISTRATION_STATE, VC_REG_UNREGISTERED, NULL);
+    ok &= wait_for(registrar, "registrar", VC_EVENT_REGISTRAR_BINDING, 2, NULL);
+
+    vc_free(registrar_address);
+    vc_free(phone_address);
+    vc_engine_destroy(phone);
+    vc_engine_destroy(registrar);
+
+    /* A destroyed handle is refused, never reused. */
+    int rc = vc_engine_post_event(phone, 1, NULL);
+    ok &= rc == VC_E_INVALID_HANDLE;
+    printf("\nusing the destroyed engine: %s (%s)\n", vc_strerror(rc), vc_last_error());
+    printf("\n%s\n", ok ? "demo passed: registered, OPTIONS 200, MESSAGE delivered, un-registered"
+                        : "demo FAILED");
+    return ok ? 0 : 1;
 }

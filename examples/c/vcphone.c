@@ -23,6 +23,7 @@ struct options {
     int user_count;
     int registrar;
     const char *realm;
+    const char *algorithms;
     const char *account;
     const char *password;
     const char *proxy;
@@ -54,6 +55,7 @@ static void usage(void)
             "  --registrar                serve REGISTER with digest auth\n"
             "  --user NAME:PASSWORD       a registrar user; repeatable\n"
             "  --realm REALM              the registrar's digest realm\n"
+            "  --algorithms LIST          digest algorithms offered, e.g. MD5 or SHA-256,MD5\n"
             "  --account URI              our address-of-record, e.g. sip:alice@host\n"
             "  --password P               the account's password\n"
             "  --proxy URI                outbound proxy for the account\n"
@@ -83,6 +85,8 @@ static int parse(int argc, char **argv, struct options *o)
             o->registrar = 1;
         } else if (!strcmp(a, "--realm")) {
             if (!(o->realm = NEXT())) return -1;
+        } else if (!strcmp(a, "--algorithms")) {
+            if (!(o->algorithms = NEXT())) return -1;
         } else if (!strcmp(a, "--account")) {
             if (!(o->account = NEXT())) return -1;
         } else if (!strcmp(a, "--password")) {
@@ -172,6 +176,13 @@ static int enable_registrar(vc_engine_t engine, const struct options *o)
     if (o->realm) {
         json_string(quoted, sizeof quoted, o->realm);
         n += snprintf(config + n, sizeof config - n, "\"realm\":%s,", quoted);
+    }
+    if (o->algorithms) {
+        /* "SHA-256,MD5" -> ["SHA-256","MD5"] */
+        n += snprintf(config + n, sizeof config - n, "\"algorithms\":[\"");
+        for (const char *c = o->algorithms; *c && n < (int)sizeof config - 8; c++)
+            n += *c == ',' ? snprintf(config + n, sizeof config - n, "\",\"") : snprintf(config + n, sizeof config - n, "%c", *c);
+        n += snprintf(config + n, sizeof config - n, "\"],");
     }
     n += snprintf(config + n, sizeof config - n, "\"min_expires\":1,\"users\":{");
     for (int i = 0; i < o->user_count; i++) {

@@ -105,11 +105,16 @@ public sealed class TransportLayer : IDisposable
         }
         if (connection is not { IsOpen: true })
         {
-            connection = _connections.TryGet(destination, out var existing) ? existing
-                : await ConnectAsync(destination, serverName, cancellation).ConfigureAwait(false);
+            connection = await ConnectionToAsync(destination, serverName, cancellation).ConfigureAwait(false);
         }
         await connection.SendAsync(message, cancellation).ConfigureAwait(false);
     }
+
+    /// <summary>The open stream connection to <paramref name="destination"/>, connecting when there is none.</summary>
+    public async ValueTask<ISipConnection> ConnectionToAsync(TransportAddress destination, string? serverName = null,
+        CancellationToken cancellation = default) =>
+        _connections.TryGet(destination, out var existing) ? existing
+            : await ConnectAsync(destination, serverName, cancellation).ConfigureAwait(false);
 
     private UdpChannel ChannelFor(AddressFamily family)
     {

@@ -51,36 +51,49 @@ public sealed class SipStack : ITransactionUser, IDisposable
         }
     }
 
-    /// <summary>The address we listen on for a transport and family: what goes in Via and Contact.</summary>
-    public TransportAddress LocalAddressFor(TransportProtocol protocol, AddressFamily family)
+    /// <summary>
+    /// The address that goes in Via and Contact for a request to <paramref name="destination"/>:
+    /// our listener for that transport and family when we have one (others can reach it), else,
+    /// for a stream, the local end of the connection the request will use (the peer reuses it).
+    /// </summary>
+    public async ValueTask<TransportAddress> LocalAddressForAsync(TransportAddress destination, string? serverName)
     {
         var transport = Transactions.Transport;
-        if (transport.LocalFor(protocol, family) is { } exact)
+        if (transport.LocalFor(destination.Protocol, destination.EndPoint.AddressFamily) is { } listener)
         {
-            return exact;
+            return listener;
         }
-        // A stream connection we open ourselves has an ephemeral port; advertise a listener of the family instead.
-        foreach (var listener in transport.Listeners)
+        if (destination.Protocol.IsReliable())
         {
-            if (listener.EndPoint.AddressFamily == family)
+            try
             {
-                return new TransportAddress(protocol, listener.EndPoint);
+                return (await transport.ConnectionToAsync(destination, serverName).ConfigureAwait(false)).Local;
+            }
+            catch (VoipException e) when (e.Code == ErrorCode.Io)
+            {
+                // Unreachable: any address does for a request that cannot leave; its transaction reports 503.
+                if (transport.Listeners.FirstOrDefault(l => l.EndPoint.AddressFamily == destination.EndPoint.AddressFamily) is { EndPoint: not null } any)
+                {
+                    return new TransportAddress(destination.Protocol, any.EndPoint);
+                }
+                return new TransportAddress(destination.Protocol, new System.Net.IPEndPoint(
+                    destination.EndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? System.Net.IPAddress.IPv6Loopback : System.Net.IPAddress.Loopback, 9));
             }
         }
         throw new VoipException(ErrorCode.InvalidState,
-            $"no {family} listener: add one (e.g. \"{protocol.ViaName().ToLowerInvariant()}:127.0.0.1:0\") before sending over {protocol.ViaName()}");
+            $"no {destination.EndPoint.AddressFamily} UDP listener: add one (e.g. \"udp:127.0.0.1:0\") before sending over UDP");
     }
 
     /// <summary>Builds the request and resolves where it goes (the outbound proxy when given, else the Request-URI).</summary>
     public async Task<OutgoingRequest> BuildAsync(RequestSpec spec, TransportProtocol? transport = null)
     {
         var (destination, serverName) = await SipTarget.ResolveAsync(spec.OutboundProxy ?? spec.RequestUri, transport).ConfigureAwait(false);
-        return Build(spec, destination, serverName);
+        var local = await LocalAddressForAsync(destination, serverName).ConfigureAwait(false);
+        return Build(spec, destination, serverName, local);
     }
 
-    public OutgoingRequest Build(RequestSpec spec, TransportAddress destination, string? serverName)
+    public OutgoingRequest Build(RequestSpec spec, TransportAddress destination, string? serverName, TransportAddress local)
     {
-        var local = LocalAddressFor(destination.Protocol, destination.EndPoint.AddressFamily);
         string branch = BranchIds.NewBranch();
         string hostPort = ListenAddress.HostPort(local.EndPoint);
         var builder = SipMessageBuilder.Request(spec.Method, spec.RequestUri)

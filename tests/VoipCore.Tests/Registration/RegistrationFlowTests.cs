@@ -10,10 +10,10 @@ namespace VoipCore.Tests.Registration;
 /// <summary>Two engines over real loopback sockets: one registrar, one account.</summary>
 public class RegistrationFlowTests
 {
-    private static (Engine Server, string ServerAddress, Engine Client) Pair(string protocol)
+    private static (Engine Server, string ServerAddress, Engine Client) Pair(string protocol, string? clientConfig = null)
     {
         var server = new Engine(ConfigLoader.Load(null));
-        var client = new Engine(ConfigLoader.Load(null));
+        var client = new Engine(ConfigLoader.Load(clientConfig));
         string address = server.Listen($"{protocol}:127.0.0.1:0");
         client.Listen("udp:127.0.0.1:0");
         if (protocol != "udp")
@@ -141,5 +141,24 @@ public class RegistrationFlowTests
         long id = client.Requests.Send("OPTIONS", "sip:127.0.0.1:9;transport=tcp", null, null, []);
         var result = WaitFor(client, e => e.Type == EventType.RequestResult && e.Value2 == id);
         Assert.Equal(503, result.Value);
+    }
+
+    [Fact]
+    public void KeepAliveOptionsAreSentPeriodicallyAndReportTheAnswer()
+    {
+        // A short T1 makes timer F (64*T1) end an unanswered ping in 3.2 s instead of 32.
+        var (server, address, client) = Pair("udp", """{"sip":{"t1_ms":50}}""");
+        using (server)
+        using (client)
+        {
+            client.CreateAccount(new AccountSettings { Uri = $"sip:alice@{HostPort(address)}", Password = "secret", KeepAliveSeconds = 1 });
+            var first = WaitFor(client, e => e.Type == EventType.KeepAlive, 5000);
+            Assert.Equal(200, first.Value);
+            Assert.Equal(200, WaitFor(client, e => e.Type == EventType.KeepAlive, 5000).Value);
+            server.Dispose();
+            // With the registrar gone, the next ping goes unanswered: timer F ends it with a local 408.
+            var silent = WaitFor(client, e => e.Type == EventType.KeepAlive && e.Value != 200, 10000);
+            Assert.Equal(408, silent.Value);
+        }
     }
 }
