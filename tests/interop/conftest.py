@@ -125,10 +125,13 @@ class Kamailio:
     def __init__(self, directory: Path, tls: dict[str, Path]) -> None:
         self.port = free_port()
         self.tls_port = free_port()
+        self.relay_port = free_port()
         self.log = directory / "kamailio.log"
         for name in ("registrar.cfg", "tls.cfg"):
             text = (Path(__file__).parent / "kamailio" / f"{name}.in").read_text()
-            text = text.replace("@PORT@", str(self.port)).replace("@TLS_PORT@", str(self.tls_port)).replace("@DIR@", str(directory))
+            for key, value in (("@PORT@", self.port), ("@TLS_PORT@", self.tls_port), ("@RELAY_PORT@", self.relay_port),
+                               ("@DIR@", directory)):
+                text = text.replace(key, str(value))
             (directory / name).write_text(text)
         for key, file in (("cert", "server.pem"), ("key", "server.key")):
             (directory / file).write_bytes(tls[key].read_bytes())

@@ -1,8 +1,9 @@
 """SIPp as a registering UAC against vcphone's registrar (digest auth), over UDP and TCP.
 
 Debian's SIPp is built without OpenSSL ("To use a TLS transport you must compile SIPp with
-OpenSSL"), so TLS interop is covered with Kamailio instead (test_kamailio.py)."""
+OpenSSL"), so for TLS SIPp registers through Kamailio, which relays to our registrar over TLS."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -41,3 +42,17 @@ def test_sipp_with_a_wrong_password_is_refused(vcphone, tmp_path: Path) -> None:
     assert result.returncode == 0
     first = phone.wait_for(lambda e: e["event"] == "registrar_binding")
     assert first["detail"]["action"] == "added"
+
+
+def test_sipp_registers_through_kamailio_relaying_over_tls(vcphone, kamailio, tmp_path: Path, tls_files) -> None:
+    config = json.dumps({"sip": {"tls": {"certificate": str(tls_files["cert"]), "private_key": str(tls_files["key"])}}})
+    phone = vcphone("--config", config, "--listen", f"tls:127.0.0.1:{kamailio.relay_port}", "--registrar", "--algorithms",
+                    "MD5", "--user", "carol:carolpw", "--duration", "20")
+    phone.wait_for(lambda e: e["event"] == "engine_started")
+    result = sipp("register_auth.xml", f"127.0.0.1:{kamailio.port}", "-s", "carol", "-au", "carol", "-ap", "carolpw",
+                  cwd=tmp_path)
+    assert result.returncode == 0, sipp_errors(tmp_path) + result.stdout[-2000:]
+    added = phone.wait_for(lambda e: e["event"] == "registrar_binding" and e["detail"]["action"] == "added")
+    # The REGISTER reached us over TLS, from Kamailio's TLS client, and Kamailio says it relayed both attempts.
+    assert added["detail"]["source"].startswith("tls:127.0.0.1:")
+    assert len([l for l in kamailio.log.read_text().splitlines() if "RELAY user=carol" in l]) == 2
