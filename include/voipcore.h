@@ -105,7 +105,18 @@ typedef uint64_t vc_engine_t;
  *                  vc_set_log_callback installs a callback),
  *     "user_agent": string                        (default "libvoipcore/<version>"),
  *     "event_queue_capacity": 16..1048576         (default 65536; polled events kept
- *                                                  before the oldest are dropped)
+ *                                                  before the oldest are dropped),
+ *     "sip": {
+ *       "listen": ["udp:127.0.0.1:5060", ...]      (listeners opened at start; see vc_engine_listen),
+ *       "t1_ms": 500, "t2_ms": 4000, "t4_ms": 5000 (RFC 3261 timers; all others derive from them),
+ *       "max_message_size": 65535                  (larger messages get 513),
+ *       "idle_timeout_s": 300                      (idle TCP/TLS/WS connections are closed),
+ *       "keepalive_s": 90                          (double-CRLF pings on idle connections we
+ *                                                  opened, RFC 5626; 0 = off),
+ *       "tls": {"certificate": PEM file, "private_key": PEM file,
+ *               "ca_file": PEM file (trust anchors instead of the system store),
+ *               "verify_peer": true}
+ *     }
  *   }
  *   Unknown or repeated keys, wrong types and out-of-range values are rejected, as is
  *   anything that is not a JSON object (including "").

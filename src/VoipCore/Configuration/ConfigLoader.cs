@@ -60,6 +60,7 @@ public static class ConfigLoader
         Range("sip.t4_ms", sip.T4Ms, 10, 600_000);
         Range("sip.max_message_size", sip.MaxMessageSize, 1500, 1 << 20);
         Range("sip.idle_timeout_s", sip.IdleTimeoutSeconds, 1, 86_400);
+        Range("sip.keepalive_s", sip.KeepAliveSeconds, 0, 86_400);
         foreach (var listen in sip.Listen)
         {
             UserAgent.ListenAddress.Parse(listen);

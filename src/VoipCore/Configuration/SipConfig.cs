@@ -24,6 +24,10 @@ public sealed class SipConfig
     [JsonPropertyName("idle_timeout_s")]
     public int IdleTimeoutSeconds { get; set; } = 300;
 
+    /// <summary>Double-CRLF keep-alive on TCP/TLS connections we opened, every this many idle seconds; 0 is off.</summary>
+    [JsonPropertyName("keepalive_s")]
+    public int KeepAliveSeconds { get; set; } = 90;
+
     [JsonPropertyName("tls")]
     public TlsConfig Tls { get; set; } = new();
 }

@@ -14,6 +14,7 @@ public static class TransportSettings
     {
         MaxMessageSize = sip.MaxMessageSize,
         IdleTimeout = TimeSpan.FromSeconds(sip.IdleTimeoutSeconds),
+        KeepAliveInterval = TimeSpan.FromSeconds(sip.KeepAliveSeconds),
         Certificate = LoadCertificate(sip.Tls),
         VerifyPeer = sip.Tls.VerifyPeer,
         TrustedAuthorities = LoadAuthorities(sip.Tls.CaFile),

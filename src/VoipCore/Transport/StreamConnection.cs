@@ -10,11 +10,13 @@ namespace VoipCore.Transport;
 internal sealed class StreamConnection : IStartableConnection
 {
     private static readonly byte[] Pong = "\r\n"u8.ToArray();
+    private static readonly byte[] Ping = "\r\n\r\n"u8.ToArray();
 
     private readonly Stream _stream;
     private readonly ITransportSink _sink;
     private readonly TransportOptions _options;
     private readonly Action<ISipConnection> _onClosed;
+    private readonly bool _weOpenedIt;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
     private long _lastActivity = Environment.TickCount64;
@@ -25,8 +27,9 @@ internal sealed class StreamConnection : IStartableConnection
     public bool IsOpen => Volatile.Read(ref _closed) == 0;
 
     public StreamConnection(Stream stream, TransportAddress remote, TransportAddress local, ITransportSink sink,
-        TransportOptions options, Action<ISipConnection> onClosed)
+        TransportOptions options, Action<ISipConnection> onClosed, bool weOpenedIt)
     {
+        _weOpenedIt = weOpenedIt;
         _stream = stream;
         Remote = remote;
         Local = local;
@@ -39,6 +42,31 @@ internal sealed class StreamConnection : IStartableConnection
     {
         _ = ReadLoop();
         _ = IdleWatch();
+        if (_weOpenedIt && _options.KeepAliveInterval > TimeSpan.Zero)
+        {
+            _ = KeepAlive();
+        }
+    }
+
+    private async Task KeepAlive()
+    {
+        try
+        {
+            while (IsOpen)
+            {
+                await Task.Delay(_options.KeepAliveInterval / 4, _stop.Token).ConfigureAwait(false);
+                if (Environment.TickCount64 - Volatile.Read(ref _lastActivity) >= _options.KeepAliveInterval.TotalMilliseconds)
+                {
+                    await SendAsync(Ping, _stop.Token).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception) when (_stop.IsCancellationRequested || !IsOpen)
+        {
+        }
+        catch (IOException)
+        {
+        }
     }
 
     public async ValueTask SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellation)

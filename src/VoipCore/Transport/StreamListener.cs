@@ -80,7 +80,7 @@ internal sealed class StreamListener : IDisposable
             }
             else
             {
-                _layer.Adopt(new StreamConnection(stream, remote, Local, _layer.Sink, _layer.Options, _layer.Forget));
+                _layer.Adopt(new StreamConnection(stream, remote, Local, _layer.Sink, _layer.Options, _layer.Forget, weOpenedIt: false));
             }
         }
         catch (Exception e)

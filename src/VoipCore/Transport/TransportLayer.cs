@@ -152,7 +152,7 @@ public sealed class TransportLayer : IDisposable
             }
             else
             {
-                connection = Adopt(new StreamConnection(stream, destination, local, Sink, Options, Forget));
+                connection = Adopt(new StreamConnection(stream, destination, local, Sink, Options, Forget, weOpenedIt: true));
             }
             return connection;
         }

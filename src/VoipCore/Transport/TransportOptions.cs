@@ -13,6 +13,12 @@ public sealed class TransportOptions
 
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// On TCP/TLS connections we opened, send a double-CRLF ping (RFC 5626 3.5.1) after this long
+    /// without traffic, so NAT bindings and the peer keep the connection; zero turns it off.
+    /// </summary>
+    public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(90);
+
     /// <summary>Our certificate (with private key) for TLS/WSS listeners and for client authentication.</summary>
     public X509Certificate2? Certificate { get; init; }
 

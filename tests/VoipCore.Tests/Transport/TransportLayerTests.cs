@@ -202,4 +202,24 @@ public class TransportLayerTests
             Assert.Equal(ErrorCode.Io, Assert.Throws<VoipException>(() => second.Listen(TransportProtocol.Udp, taken.EndPoint)).Code);
         }
     }
+
+    [Fact]
+    public async Task ConnectionsWeOpenSendDoubleCrlfPingsWhenIdle()
+    {
+        var (client, _) = NewLayer(new TransportOptions { KeepAliveInterval = TimeSpan.FromMilliseconds(200) });
+        using (client)
+        using (var server = new TcpListener(IPAddress.Loopback, 0))
+        {
+            server.Start();
+            var address = new TransportAddress(TransportProtocol.Tcp, (IPEndPoint)server.LocalEndpoint);
+            await client.SendAsync(address, Message("OPTIONS"));
+            using var accepted = await server.AcceptTcpClientAsync();
+            var stream = accepted.GetStream();
+            var request = new byte[Message("OPTIONS").Length];
+            await stream.ReadExactlyAsync(request);
+            var ping = new byte[4];
+            await stream.ReadExactlyAsync(ping).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+            Assert.Equal("\r\n\r\n"u8.ToArray(), ping);
+        }
+    }
 }
