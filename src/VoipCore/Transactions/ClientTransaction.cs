@@ -20,7 +20,19 @@ public abstract class ClientTransaction : Transaction
         Owner = owner;
     }
 
-    internal abstract void Start();
+    /// <summary>Sends the request and arms timer A or E (UDP only) and timer B or F (17.1.1.2, 17.1.2.2).</summary>
+    internal void Start()
+    {
+        lock (Gate)
+        {
+            SendRequest();
+            if (!IsReliable)
+            {
+                StartRetransmitting(Timers.T1);
+            }
+            StartTimeout(Timers.TransactionTimeout);
+        }
+    }
 
     internal abstract void OnResponse(SipMessage response);
 

@@ -15,19 +15,6 @@ public sealed class InviteClientTransaction : ClientTransaction
     {
     }
 
-    internal override void Start()
-    {
-        lock (Gate)
-        {
-            SendRequest();
-            if (!IsReliable)
-            {
-                StartRetransmitting(Timers.T1);
-            }
-            StartTimeout(Timers.TransactionTimeout);
-        }
-    }
-
     // Timer A doubles without the T2 cap that E and G have (17.1.1.2).
     protected override TimeSpan NextRetransmitInterval(TimeSpan current) => current * 2;
 

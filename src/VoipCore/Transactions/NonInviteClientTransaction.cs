@@ -10,19 +10,6 @@ public sealed class NonInviteClientTransaction : ClientTransaction
     {
     }
 
-    internal override void Start()
-    {
-        lock (Gate)
-        {
-            SendRequest();
-            if (!IsReliable)
-            {
-                StartRetransmitting(Timers.T1);
-            }
-            StartTimeout(Timers.TransactionTimeout);
-        }
-    }
-
     internal override void OnResponse(SipMessage response)
     {
         lock (Gate)
