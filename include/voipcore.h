@@ -191,7 +191,8 @@ typedef enum vc_event_type {
      * "expires","aor","contact"}. */
     VC_EVENT_REGISTRATION_STATE = 10,
     /* The registrar added, refreshed, removed or expired a binding. value = vc_binding_action_t;
-     * detail {"action","aor","contact","expires","source"}. */
+     * detail {"action","aor","contact","expires","source"}; "aor" is the user name, as one
+     * registrar serves one domain. */
     VC_EVENT_REGISTRAR_BINDING = 11,
     /* A request sent with vc_sip_send_options / vc_sip_send_message finished. handle = the
      * account or 0; value = final SIP status (408 timeout, 503 transport failure, made up
@@ -231,6 +232,14 @@ typedef struct vc_event {
 } vc_event_t;
 
 typedef void (*vc_event_fn)(const vc_event_t *event, void *user_data);
+
+/* The value of VC_EVENT_REGISTRAR_BINDING. */
+typedef enum vc_binding_action {
+    VC_BINDING_ADDED = 0,
+    VC_BINDING_REFRESHED = 1,
+    VC_BINDING_REMOVED = 2,
+    VC_BINDING_EXPIRED = 3
+} vc_binding_action_t;
 
 /*
  * Sets the event callback, replacing any previous one. While a callback is set, events
@@ -309,7 +318,8 @@ typedef enum vc_registration_state {
 VC_API int vc_account_create(vc_account_t *out, vc_engine_t engine, const char *config_json);
 
 /*
- * Destroys an account. If it is registered, it un-registers in the background first.
+ * Destroys an account: its handle is stale as soon as this returns. If it was registered, it
+ * un-registers in the background (a few seconds at most).
  * vc_account_destroy(0) is a no-op. Errors: VC_E_INVALID_HANDLE.
  */
 VC_API int vc_account_destroy(vc_account_t account);

@@ -110,6 +110,7 @@ public sealed class Engine : IDisposable
         {
             _accounts.Remove(account);
         }
+        account.ReleaseHandle();
         _ = UnregisterThenDispose(account);
     }
 

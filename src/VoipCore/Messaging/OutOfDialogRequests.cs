@@ -1,6 +1,7 @@
 using System.Text;
 using VoipCore.Events;
 using VoipCore.Registration;
+using VoipCore.Sip;
 using VoipCore.Transactions;
 using VoipCore.Transport;
 using VoipCore.UserAgent;
@@ -20,6 +21,10 @@ public sealed class OutOfDialogRequests(SipStack stack, EventDispatcher events)
         if (method == "MESSAGE" && contentType == null)
         {
             throw new VoipException(ErrorCode.InvalidArgument, "MESSAGE needs a content type");
+        }
+        if (!SipUri.TryParse(Encoding.UTF8.GetBytes(target), out var uri) || !uri.IsSip || uri.HostKind == HostKind.None)
+        {
+            throw new VoipException(ErrorCode.InvalidArgument, $"target '{target}' is not a sip: or sips: URI with a host");
         }
         long id = Interlocked.Increment(ref _lastId);
         _ = Run(id, method, target, account, contentType, body);

@@ -87,6 +87,9 @@ public sealed class Account : IDisposable
 
     public static Account FromHandle(ulong handle) => HandleRegistry.Get<Account>(handle, HandleType.Account);
 
+    /// <summary>Makes the handle stale at once; the host cannot reach the account while it un-registers in the background.</summary>
+    public void ReleaseHandle() => HandleRegistry.Remove<Account>(Handle, HandleType.Account);
+
     /// <summary>Stops keep-alives and refreshes and frees the handle; the caller un-registers first if it wants to.</summary>
     public void Dispose()
     {
@@ -94,7 +97,7 @@ public sealed class Account : IDisposable
         {
             return;
         }
-        HandleRegistry.Remove<Account>(Handle, HandleType.Account);
+        ReleaseHandle();
         _keepAlive?.Dispose();
         Registration.Dispose();
     }

@@ -221,6 +221,13 @@ public sealed class Registrar : IRequestHandler, IDisposable
                 throw new VoipException(ErrorCode.InvalidArgument, $"registrar: key 'algorithms' has '{name}'; expected SHA-256, SHA-256-sess, MD5 or MD5-sess");
             }
         }
+        foreach (var (user, password) in settings.Users)
+        {
+            if (user.Length == 0 || password == null)
+            {
+                throw new VoipException(ErrorCode.InvalidArgument, $"registrar: key 'users' has '{user}' without a password string");
+            }
+        }
         if (settings.Algorithms.Count == 0)
         {
             throw new VoipException(ErrorCode.InvalidArgument, "registrar: key 'algorithms' is empty");

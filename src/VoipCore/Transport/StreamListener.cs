@@ -23,7 +23,10 @@ internal sealed class StreamListener : IDisposable
         _socket = new Socket(bind.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            // SO_REUSEADDR alone (restart over TIME_WAIT). .NET's ReuseAddress also sets SO_REUSEPORT on
+            // Linux, which would let a second listener bind the same port and steal connections.
+            const int SolSocket = 1, SoReuseAddr = 2;
+            _socket.SetRawSocketOption(SolSocket, SoReuseAddr, BitConverter.GetBytes(1));
             _socket.Bind(bind);
             _socket.Listen(512);
         }

@@ -15,8 +15,13 @@ public sealed class ChallengeResponder(DigestClient digest)
 
     public string Username => digest.Username;
 
-    /// <summary>Takes the challenges of a 401/407; false when there is nothing we may answer (wrong credentials or no usable challenge).</summary>
-    public bool Accept(SipMessage response, out string reason)
+    /// <summary>
+    /// Takes the challenges of a 401/407; false when there is nothing we may answer (wrong
+    /// credentials or no usable challenge). <paramref name="answeredCachedChallenge"/> says the
+    /// refused request carried credentials for an earlier exchange's challenge: a server that
+    /// restarted has forgotten that nonce, so its new challenge is a fresh start, not a verdict.
+    /// </summary>
+    public bool Accept(SipMessage response, bool answeredCachedChallenge, out string reason)
     {
         var header = response.StatusCode == 407 ? HeaderId.ProxyAuthenticate : HeaderId.WwwAuthenticate;
         var parsed = new List<DigestChallenge>();
@@ -35,6 +40,13 @@ public sealed class ChallengeResponder(DigestClient digest)
         }
         lock (_gate)
         {
+            if (answeredCachedChallenge)
+            {
+                foreach (var (_, cached) in _challenges)
+                {
+                    digest.MarkAccepted(cached.Realm);
+                }
+            }
             foreach (var challenge in chosen)
             {
                 if (!digest.ShouldRetry(challenge))

@@ -161,4 +161,52 @@ public class RegistrationFlowTests
             Assert.Equal(408, silent.Value);
         }
     }
+
+    [Fact]
+    public async Task AccountRecoversWhenTheRegistrarForgetsItsNonces()
+    {
+        var (server, address, client) = Pair("udp");
+        using (server)
+        using (client)
+        {
+            var account = client.CreateAccount(new AccountSettings { Uri = $"sip:alice@{HostPort(address)}", Password = "secret" });
+            await account.Registration.RegisterAsync();
+            WaitForRegistration(client, RegistrationState.Registered);
+            // A new registrar (as after a restart): its nonces are new, our cached challenge is unknown to it.
+            server.EnableRegistrar(new RegistrarSettings { Realm = "test", Users = new() { ["alice"] = "secret" }, MinExpires = 1 });
+            await account.Registration.RegisterAsync();
+            Assert.Equal(200, WaitForRegistration(client, RegistrationState.Registered).Value2);
+        }
+    }
+
+    [Fact]
+    public void DestroyedAccountHandleIsStaleAtOnce()
+    {
+        var (server, address, client) = Pair("udp");
+        using (server)
+        using (client)
+        {
+            var account = client.CreateAccount(new AccountSettings { Uri = $"sip:alice@{HostPort(address)}", Password = "secret" });
+            client.DestroyAccount(account);
+            Assert.Equal(ErrorCode.InvalidHandle, Assert.Throws<VoipException>(() => Account.FromHandle(account.Handle)).Code);
+        }
+    }
+
+    [Fact]
+    public void NonSipTargetsAreRefusedAtOnce()
+    {
+        using var client = new Engine(ConfigLoader.Load(null));
+        Assert.Equal(ErrorCode.InvalidArgument, Assert.Throws<VoipException>(() => client.Requests.Send("OPTIONS", "http://example.com", null, null, [])).Code);
+        Assert.Equal(ErrorCode.InvalidArgument, Assert.Throws<VoipException>(() => client.Requests.Send("OPTIONS", "tel:+123", null, null, [])).Code);
+    }
+
+    [Fact]
+    public void AStreamPortCannotBeBoundTwice()
+    {
+        using var first = new Engine(ConfigLoader.Load(null));
+        using var second = new Engine(ConfigLoader.Load(null));
+        string bound = first.Listen("tcp:127.0.0.1:0");
+        Assert.Equal(ErrorCode.Io, Assert.Throws<VoipException>(() => second.Listen(bound)).Code);
+        Assert.Equal(ErrorCode.Io, Assert.Throws<VoipException>(() => first.Listen(bound)).Code);
+    }
 }
