@@ -21,6 +21,7 @@ public sealed class EventDispatcher : IDisposable
     private ulong _sequence;
     private bool _stopping;
     private bool _delivering;
+    private long _deliveries;
 
     private sealed record LogRecord(LogLevel Level, string Category, string Message);
 
@@ -75,9 +76,11 @@ public sealed class EventDispatcher : IDisposable
         }
     }
 
+    /// <summary>Waits for the delivery running now, if any; later deliveries already see the new sink.</summary>
     private void AwaitDeliveryEnd()
     {
-        while (_delivering && !IsDispatchThread)
+        long running = _deliveries;
+        while (_delivering && _deliveries == running && !IsDispatchThread)
         {
             Monitor.Wait(_gate);
         }
@@ -207,6 +210,7 @@ public sealed class EventDispatcher : IDisposable
                     Stamp(delivered);
                 }
                 _delivering = true;
+                _deliveries++;
             }
             Deliver(item, eventSink, logSink);
         }

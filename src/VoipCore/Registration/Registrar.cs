@@ -24,8 +24,38 @@ public sealed class Registrar : IRequestHandler, IDisposable
 
     public LocationService Locations { get; }
 
-    /// <summary>Asked for a user's password when the configured users do not have it; null means unknown.</summary>
-    public Func<string, string?>? CredentialLookup { get; set; }
+    private Func<string, string?>? _credentialLookup;
+    private int _lookupsRunning;
+
+    /// <summary>
+    /// Asked for a user's password when the configured users do not have it; null means unknown.
+    /// Setting it (or disposing the registrar) waits for lookups still running, so the host may then
+    /// free what its old lookup used.
+    /// </summary>
+    public Func<string, string?>? CredentialLookup
+    {
+        get => Volatile.Read(ref _credentialLookup);
+        set
+        {
+            Volatile.Write(ref _credentialLookup, value);
+            AwaitLookups();
+        }
+    }
+
+    private void AwaitLookups() => SpinWait.SpinUntil(() => Volatile.Read(ref _lookupsRunning) == 0);
+
+    private string? LookUp(string user)
+    {
+        Interlocked.Increment(ref _lookupsRunning);
+        try
+        {
+            return Volatile.Read(ref _credentialLookup)?.Invoke(user);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _lookupsRunning);
+        }
+    }
 
     public Registrar(RegistrarSettings settings, EventDispatcher events, TimeProvider time)
     {
@@ -118,7 +148,7 @@ public sealed class Registrar : IRequestHandler, IDisposable
 
     private DigestSecret? LookupSecret(string user, string realm, DigestAlgorithm algorithm)
     {
-        string? password = _users.TryGetValue(user, out var configured) ? configured : CredentialLookup?.Invoke(user);
+        string? password = _users.TryGetValue(user, out var configured) ? configured : LookUp(user);
         return password == null ? null : DigestSecret.FromPassword(password);
     }
 
@@ -234,5 +264,9 @@ public sealed class Registrar : IRequestHandler, IDisposable
         }
     }
 
-    public void Dispose() => _purge.Dispose();
+    public void Dispose()
+    {
+        _purge.Dispose();
+        CredentialLookup = null;
+    }
 }

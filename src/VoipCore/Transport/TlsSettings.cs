@@ -9,7 +9,7 @@ internal static class TlsSettings
     public static SslServerAuthenticationOptions Server(TransportOptions options) => new()
     {
         ServerCertificate = options.Certificate
-            ?? throw new VoipException(ErrorCode.InvalidArgument, "a TLS or WSS listener needs a certificate (transport.tls.certificate)"),
+            ?? throw new VoipException(ErrorCode.InvalidArgument, "a TLS or WSS listener needs a certificate (sip.tls.certificate)"),
         ClientCertificateRequired = false,
         EnabledSslProtocols = System.Security.Authentication.SslProtocols.None,
     };

@@ -38,7 +38,7 @@ public sealed class TransportLayer : IDisposable
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         if (protocol.IsSecure() && Options.Certificate == null)
         {
-            throw new VoipException(ErrorCode.InvalidArgument, $"a {protocol.ViaName()} listener needs a certificate (transport.tls.certificate)");
+            throw new VoipException(ErrorCode.InvalidArgument, $"a {protocol.ViaName()} listener needs a certificate (sip.tls.certificate)");
         }
         try
         {

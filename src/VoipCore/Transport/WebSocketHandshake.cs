@@ -16,12 +16,12 @@ internal static class WebSocketHandshake
     public static async Task AcceptAsync(Stream stream, CancellationToken cancellation)
     {
         var request = await ReadHeadAsync(stream, cancellation).ConfigureAwait(false);
-        var headers = ParseHeaders(request, out string startLine);
-        string? key = headers.GetValueOrDefault("sec-websocket-key");
+        var (startLine, headers) = ParseHead(request);
+        string? key = Header(headers, "sec-websocket-key");
         bool upgrade = startLine.StartsWith("GET ", StringComparison.Ordinal)
-            && headers.GetValueOrDefault("upgrade")?.Equals("websocket", StringComparison.OrdinalIgnoreCase) == true
+            && Header(headers, "upgrade")?.Equals("websocket", StringComparison.OrdinalIgnoreCase) == true
             && key != null;
-        bool sip = headers.GetValueOrDefault("sec-websocket-protocol")?.Split(',')
+        bool sip = Header(headers, "sec-websocket-protocol")?.Split(',')
             .Any(p => p.Trim().Equals("sip", StringComparison.OrdinalIgnoreCase)) == true;
         if (!upgrade || !sip)
         {
@@ -38,24 +38,33 @@ internal static class WebSocketHandshake
     public static async Task ConnectAsync(Stream stream, string hostHeader, string path, CancellationToken cancellation)
     {
         string key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-        await WriteAsync(stream,
+        byte[] request = Encoding.ASCII.GetBytes(
             $"GET {path} HTTP/1.1\r\nHost: {hostHeader}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
-            $"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: sip\r\n\r\n", cancellation).ConfigureAwait(false);
-        var response = await ReadHeadAsync(stream, cancellation).ConfigureAwait(false);
-        var headers = ParseHeaders(response, out string statusLine);
+            $"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: sip\r\n\r\n");
+        await stream.WriteAsync(request, cancellation).ConfigureAwait(false);
+        string response = await ReadHeadAsync(stream, cancellation).ConfigureAwait(false);
+        CheckUpgradeResponse(response, key);
+    }
+
+    private static void CheckUpgradeResponse(string response, string key)
+    {
+        var (statusLine, headers) = ParseHead(response);
         if (!statusLine.StartsWith("HTTP/1.1 101", StringComparison.Ordinal))
         {
             throw new IOException($"WebSocket upgrade refused: {statusLine}");
         }
-        if (headers.GetValueOrDefault("sec-websocket-accept") != AcceptKey(key))
+        if (Header(headers, "sec-websocket-accept") != AcceptKey(key))
         {
             throw new IOException("WebSocket upgrade: wrong Sec-WebSocket-Accept");
         }
-        if (headers.GetValueOrDefault("sec-websocket-protocol")?.Trim().Equals("sip", StringComparison.OrdinalIgnoreCase) != true)
+        if (Header(headers, "sec-websocket-protocol")?.Trim().Equals("sip", StringComparison.OrdinalIgnoreCase) != true)
         {
             throw new IOException("WebSocket upgrade: server did not select subprotocol 'sip'");
         }
     }
+
+    private static string? Header(Dictionary<string, string> headers, string name) =>
+        headers.TryGetValue(name, out var value) ? value : null;
 
     private static string AcceptKey(string key) =>
         Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key.Trim() + Guid)));
@@ -81,20 +90,24 @@ internal static class WebSocketHandshake
         throw new IOException("WebSocket handshake head exceeds 8 KiB");
     }
 
-    private static Dictionary<string, string> ParseHeaders(string head, out string firstLine)
+    // Returned as a record: the earlier shape (an out parameter for the first line, LINQ's Skip for the
+    // rest) crashed with a NullReferenceException under Native AOT (.NET 10.0.12) on the client side
+    // of the handshake, while the JIT ran it correctly.
+    private sealed record HttpHead(string FirstLine, Dictionary<string, string> Headers);
+
+    private static HttpHead ParseHead(string head)
     {
-        var lines = head.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        firstLine = lines.Length > 0 ? lines[0] : "";
+        string[] lines = head.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var headers = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in lines.Skip(1))
+        for (int i = 1; i < lines.Length; i++)
         {
-            int colon = line.IndexOf(':');
+            int colon = lines[i].IndexOf(':');
             if (colon > 0)
             {
-                headers[line[..colon].Trim().ToLowerInvariant()] = line[(colon + 1)..].Trim();
+                headers[lines[i][..colon].Trim().ToLowerInvariant()] = lines[i][(colon + 1)..].Trim();
             }
         }
-        return headers;
+        return new HttpHead(lines.Length > 0 ? lines[0] : "", headers);
     }
 
     private static Task WriteAsync(Stream stream, string text, CancellationToken cancellation) =>
