@@ -177,6 +177,31 @@ bool EventRecorder::wait_for_value(int64_t value, Millis timeout) const
     });
 }
 
+std::vector<RecordedEvent> EventRecorder::matching(const Match &match) const
+{
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::vector<RecordedEvent> found;
+    for (const auto &event : events_) {
+        if (match(event)) {
+            found.push_back(event);
+        }
+    }
+    return found;
+}
+
+bool EventRecorder::wait_for(const Match &match, Millis timeout) const
+{
+    std::unique_lock<std::mutex> lock(mutex_);
+    return changed_.wait_for(lock, timeout, [&] {
+        for (const auto &event : events_) {
+            if (match(event)) {
+                return true;
+            }
+        }
+        return false;
+    });
+}
+
 void SlowCallback::call()
 {
     if (retired_) {

@@ -124,6 +124,13 @@ public:
     /* Waits until a VC_EVENT_USER event carrying `value` was recorded. */
     bool wait_for_value(int64_t value, Millis timeout = kPromptly) const;
 
+    using Match = std::function<bool(const RecordedEvent &)>;
+    /* The recorded events `match` accepts, in order. */
+    std::vector<RecordedEvent> matching(const Match &match) const;
+    /* Waits until an event `match` accepts was recorded (at any time, also before the call).
+     * `match` runs with the recorder locked: it must not call back into this recorder. */
+    bool wait_for(const Match &match, Millis timeout = kPromptly) const;
+
 private:
     mutable std::mutex mutex_;
     mutable std::condition_variable changed_;

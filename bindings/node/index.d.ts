@@ -20,6 +20,11 @@ export declare const EventType: Readonly<{
   ENGINE_STARTED: 1;
   USER: 2;
   EVENTS_DROPPED: 3;
+  REGISTRATION_STATE: 10;
+  REGISTRAR_BINDING: 11;
+  REQUEST_RESULT: 12;
+  MESSAGE_RECEIVED: 13;
+  KEEPALIVE: 14;
 }>;
 
 /** vc_log_level_t. */
@@ -31,10 +36,43 @@ export declare const LogLevel: Readonly<{
   OFF: 4;
 }>;
 
+/** vc_registration_state_t. FAILED is retried with exponential backoff (2 s doubling, 5 min at most). */
+export declare const RegistrationState: Readonly<{
+  IDLE: 0;
+  REGISTERING: 1;
+  REGISTERED: 2;
+  UNREGISTERING: 3;
+  UNREGISTERED: 4;
+  FAILED: 5;
+}>;
+
+/**
+ * vc_binding_action_t, the value of a 'registrarBinding' event. voipcore.h names this type
+ * without defining it: ADDED and REMOVED are what the library sends, REFRESHED and EXPIRED are
+ * inferred from the header's wording. The event's actionName is authoritative.
+ */
+export declare const BindingAction: Readonly<{
+  ADDED: 0;
+  REFRESHED: 1;
+  REMOVED: 2;
+  EXPIRED: 3;
+}>;
+
 export type LogLevelName = 'debug' | 'info' | 'warning' | 'error' | 'off';
 
+export type RegistrationStateName = 'idle' | 'registering' | 'registered' | 'unregistering' | 'unregistered' | 'failed';
+
 /** The event names besides 'event'; 'unknown' for a type this binding does not know yet. */
-export type EventTypeName = 'engineStarted' | 'user' | 'eventsDropped' | 'unknown';
+export type EventTypeName =
+  | 'engineStarted'
+  | 'user'
+  | 'eventsDropped'
+  | 'registrationState'
+  | 'registrarBinding'
+  | 'requestResult'
+  | 'messageReceived'
+  | 'keepalive'
+  | 'unknown';
 
 /** A failed vc_ call. */
 export declare class VoipError extends Error {
@@ -47,12 +85,86 @@ export declare class VoipError extends Error {
   readonly message: string;
 }
 
-/** The engine configuration; every key is optional when creating an engine. */
+/** The engine configuration (the library's JSON names); every key is optional when creating an engine. */
 export interface EngineConfig {
+  /** The built-in log to standard error, used until setLogLevel() is first called. Default 'warning'. */
   log_level?: LogLevelName;
   user_agent?: string;
   /** 16..1048576: polled events kept before the oldest are dropped. */
   event_queue_capacity?: number;
+  sip?: {
+    /** Listeners opened at start, e.g. ['udp:127.0.0.1:5060']; see Engine.listen(). */
+    listen?: string[];
+    /** RFC 3261 timers; all others derive from them. */
+    t1_ms?: number;
+    t2_ms?: number;
+    t4_ms?: number;
+    /** Larger messages get 513. */
+    max_message_size?: number;
+    /** Idle TCP/TLS/WS connections are closed after this. */
+    idle_timeout_s?: number;
+    /** Double-CRLF pings on idle connections we opened (RFC 5626); 0 = off. Newer libraries only. */
+    keepalive_s?: number;
+    tls?: {
+      certificate?: string | null;
+      private_key?: string | null;
+      ca_file?: string | null;
+      verify_peer?: boolean;
+    };
+  };
+}
+
+/**
+ * An account's configuration. Keys are given in camelCase (sent in the library's snake_case),
+ * or in snake_case; JSON text is passed as is.
+ */
+export interface AccountConfig {
+  /** Our address-of-record, e.g. 'sip:alice@example.com'. Required. */
+  uri: string;
+  displayName?: string;
+  /** The digest user, when it is not the URI's user part. */
+  username?: string;
+  password?: string;
+  /** H(user:realm:password) in hex, MD5 or SHA-256, instead of password. */
+  ha1?: string;
+  /** Default: the URI's domain. */
+  registrar?: string;
+  /** Outbound proxy for every request. */
+  proxy?: string;
+  /** Default: from the URIs, else UDP. */
+  transport?: 'udp' | 'tcp' | 'tls' | 'ws' | 'wss';
+  /** Registration expiry to ask for, in seconds (default 600). */
+  expires?: number;
+  /** OPTIONS keep-alive to the proxy/registrar every this many seconds; 0 (default) = off. */
+  keepaliveS?: number;
+  [key: string]: unknown;
+}
+
+/** A registrar's configuration, camelCase (or snake_case) as for AccountConfig. */
+export interface RegistrarConfig {
+  /** Default 'voipcore'. */
+  realm?: string;
+  /** Defaults 60, 3600 and 7200 s. */
+  minExpires?: number;
+  defaultExpires?: number;
+  maxExpires?: number;
+  /** Digest algorithms offered, in this order (RFC 8760), e.g. ['SHA-256', 'MD5']. */
+  algorithms?: Array<'SHA-256' | 'MD5' | string>;
+  /** user name -> password. */
+  users?: Record<string, string>;
+  [key: string]: unknown;
+}
+
+/** A registrar binding, as listed by registrarBindings(). */
+export interface RegistrarBinding {
+  aor: string;
+  contact: string;
+  /** Seconds left. */
+  expires: number;
+  /** Where the REGISTER came from, e.g. 'udp:127.0.0.1:5070'. */
+  source: string;
+  callId: string;
+  cseq: number;
 }
 
 /** A copy of a vc_event_t; fields that do not apply to its type are 0 / null. */
@@ -73,6 +185,73 @@ export interface VoipEvent {
   detail: Record<string, unknown> | null;
 }
 
+/** An account's registration changed. handle: the account. */
+export interface RegistrationStateEvent extends VoipEvent {
+  typeName: 'registrationState';
+  /** A RegistrationState (= value). */
+  state: number;
+  stateName: RegistrationStateName;
+  /** The SIP status that caused it, 0 if none (= value2). */
+  code: number;
+  reason: string;
+  expires: number;
+  /** Our address-of-record. */
+  aor: string | null;
+  contact: string | null;
+}
+
+/** The registrar added, refreshed, removed or expired a binding. */
+export interface RegistrarBindingEvent extends VoipEvent {
+  typeName: 'registrarBinding';
+  /** A BindingAction (= value). */
+  action: number;
+  actionName: 'added' | 'refreshed' | 'removed' | 'expired' | string;
+  aor: string | null;
+  contact: string | null;
+  expires: number;
+  source: string | null;
+}
+
+/** A request sent with sendOptions()/sendMessage() finished. handle: the account, or 0n. */
+export interface RequestResultEvent extends VoipEvent {
+  typeName: 'requestResult';
+  /** What sendOptions()/sendMessage() returned (= value2). */
+  requestId: number | bigint;
+  /** Final SIP status (= value): 408 timeout and 503 transport failure are made up locally; 0 if it could not be sent. */
+  code: number;
+  method: 'OPTIONS' | 'MESSAGE' | string | null;
+  uri: string | null;
+  reason: string;
+}
+
+/** A MESSAGE arrived (and was answered 200). value: the body's length in bytes. */
+export interface MessageReceivedEvent extends VoipEvent {
+  typeName: 'messageReceived';
+  from: string | null;
+  to: string | null;
+  contentType: string | null;
+  body: string;
+  source: string | null;
+}
+
+/** An account's OPTIONS keep-alive got an answer, or none (408). handle: the account. */
+export interface KeepaliveEvent extends VoipEvent {
+  typeName: 'keepalive';
+  /** The SIP status (= value). */
+  code: number;
+  method: string | null;
+  uri: string | null;
+  reason: string;
+}
+
+export type AnyVoipEvent =
+  | VoipEvent
+  | RegistrationStateEvent
+  | RegistrarBindingEvent
+  | RequestResultEvent
+  | MessageReceivedEvent
+  | KeepaliveEvent;
+
 export interface LogRecord {
   level: number;
   levelName: LogLevelName | 'unknown';
@@ -82,18 +261,36 @@ export interface LogRecord {
 }
 
 export interface EngineEvents {
-  event: [event: VoipEvent];
+  event: [event: AnyVoipEvent];
   engineStarted: [event: VoipEvent];
   user: [event: VoipEvent];
   eventsDropped: [event: VoipEvent];
+  registrationState: [event: RegistrationStateEvent];
+  registrarBinding: [event: RegistrarBindingEvent];
+  requestResult: [event: RequestResultEvent];
+  messageReceived: [event: MessageReceivedEvent];
+  keepalive: [event: KeepaliveEvent];
   log: [record: LogRecord];
+}
+
+export interface AccountEvents {
+  event: [event: RegistrationStateEvent | RequestResultEvent | KeepaliveEvent];
+  registrationState: [event: RegistrationStateEvent];
+  requestResult: [event: RequestResultEvent];
+  keepalive: [event: KeepaliveEvent];
+}
+
+/** Where a request is sent from: an Account (or its handle); anonymous when left out. */
+export interface RequestOptions {
+  account?: Account | bigint | null;
 }
 
 /**
  * A libvoipcore engine.
  *
  * Events reach either the listeners or pollEvent(), never both: while a listener for 'event'
- * or an event type name is attached, events are emitted; otherwise they queue for pollEvent().
+ * or an event type name is attached (on the engine or one of its accounts), events are
+ * emitted; otherwise they queue for pollEvent().
  *
  * An engine does not keep the event loop alive. When the loop drains, engines still open are
  * closed; on process.exit() they are only quieted (callbacks removed, blocked polls woken).
@@ -110,13 +307,17 @@ export declare class Engine extends EventEmitter {
   readonly handle: bigint;
 
   /** The effective configuration: the defaults merged with the overrides. */
-  readonly config: Required<EngineConfig>;
+  readonly config: Required<Pick<EngineConfig, 'log_level' | 'user_agent' | 'event_queue_capacity'>> & EngineConfig;
 
   /** Queues a 'user' event with value (a 64-bit integer) and an optional JSON object detail. */
   postEvent(value: number | bigint, detail?: Record<string, unknown> | string | null): void;
 
-  /** Emits 'log' for messages at level or above; 'off' stops logging. */
-  setLogLevel(level: LogLevelName | number): void;
+  /**
+   * Emits 'log' for messages at level or above; 'off' stops logging. A bad level or a closed
+   * engine throws at once. The level is applied on another thread; the promise resolves once
+   * it is in effect (or superseded, or the engine closed) and never rejects.
+   */
+  setLogLevel(level: LogLevelName | number): Promise<void>;
 
   /**
    * Takes the oldest queued event, waiting up to timeoutMs (-1: no limit, 0: no wait).
@@ -124,13 +325,53 @@ export declare class Engine extends EventEmitter {
    * listeners are attached, and with VC_E_SHUTDOWN when the engine is closed meanwhile.
    * A pending poll keeps the process alive.
    */
-  pollEvent(timeoutMs: number): Promise<VoipEvent | null>;
+  pollEvent(timeoutMs: number): Promise<AnyVoipEvent | null>;
 
   /**
-   * Destroys the engine: drops queued events, rejects pending polls; no listener runs after
-   * the promise resolves. Calling it again returns the same promise.
+   * Destroys the engine and its accounts (registered ones un-register first, up to about 3 s):
+   * drops queued events, rejects pending polls; no listener runs once close() was called.
+   * Calling it again returns the same promise.
    */
   close(): Promise<void>;
+
+  /**
+   * Opens a SIP listener: 'udp:IP:PORT', 'tcp:...', 'tls:...', 'ws:...', 'wss:...', IPv6 as
+   * 'udp:[::1]:5060'; port 0 picks a free port. Returns the address bound, in the same form.
+   * @throws VoipError VC_E_INVALID_ARG (malformed address, TLS without certificate), VC_E_IO (in use).
+   */
+  listen(address: string): string;
+
+  /** Creates an account; it does not register until account.register(). */
+  createAccount(config: AccountConfig | string): Account;
+
+  /**
+   * Serves REGISTER (digest-authenticated) on this engine's listeners, replacing any earlier
+   * registrar configuration and its bindings.
+   */
+  enableRegistrar(config?: RegistrarConfig | string | null): void;
+
+  /** Adds or replaces a registrar user. @throws VoipError VC_E_INVALID_STATE when the registrar is off. */
+  registrarAddUser(user: string, password: string): void;
+
+  /** The registrar's current bindings. */
+  registrarBindings(): RegistrarBinding[];
+
+  /**
+   * Sets (null removes) the lookup of users the registrar's configuration does not know: return
+   * the password, or null/undefined for an unknown user (refused with 403). It runs on the main
+   * thread, synchronously, while the REGISTER waits, so REGISTERs needing it are answered only
+   * when the event loop is free. It must not return a Promise. Once this returns, the previous
+   * lookup is not called again. An exception in it is an uncaught exception, and the user is
+   * treated as unknown.
+   * @throws VoipError VC_E_INVALID_STATE when the registrar is off.
+   */
+  setCredentialLookup(lookup: ((user: string) => string | null | undefined) | null): void;
+
+  /** Sends OPTIONS to target (a sip: URI); returns the request id its 'requestResult' carries. */
+  sendOptions(target: string, options?: RequestOptions): number | bigint;
+
+  /** Sends a MESSAGE with body text (contentType default 'text/plain'); as sendOptions(). */
+  sendMessage(target: string, text: string, options?: RequestOptions & { contentType?: string }): number | bigint;
 
   on<K extends keyof EngineEvents>(name: K, listener: (...args: EngineEvents[K]) => void): this;
   once<K extends keyof EngineEvents>(name: K, listener: (...args: EngineEvents[K]) => void): this;
@@ -140,6 +381,43 @@ export declare class Engine extends EventEmitter {
   prependOnceListener<K extends keyof EngineEvents>(name: K, listener: (...args: EngineEvents[K]) => void): this;
   removeListener<K extends keyof EngineEvents>(name: K, listener: (...args: EngineEvents[K]) => void): this;
   emit<K extends keyof EngineEvents>(name: K, ...args: EngineEvents[K]): boolean;
+}
+
+/**
+ * A SIP account, made by engine.createAccount(). Re-emits the engine's events that concern it
+ * ('registrationState', 'requestResult' for requests sent from it, 'keepalive', and each as
+ * 'event'), after the engine's own listeners. Listening to it counts as listening to the engine.
+ */
+export declare class Account extends EventEmitter {
+  private constructor();
+
+  /** The account's opaque 64-bit handle: the handle of its events. */
+  readonly handle: bigint;
+  readonly engine: Engine;
+  /** True once close() finished, or the engine was closed. */
+  readonly closed: boolean;
+  /** The registration state, a RegistrationState. @throws VoipError VC_E_INVALID_HANDLE once closed. */
+  readonly state: number;
+  readonly stateName: RegistrationStateName;
+
+  /** Starts registering and keeps the registration refreshed until unregister(). Returns at once. */
+  register(): void;
+  /** Removes the registration (REGISTER with Expires: 0). Returns at once. */
+  unregister(): void;
+  /**
+   * Destroys the account; a registered one un-registers first, in the background, and the promise
+   * resolves once that is over (about 3 s at most). Idempotent; resolves at once once the engine is closed.
+   */
+  close(): Promise<void>;
+
+  on<K extends keyof AccountEvents>(name: K, listener: (...args: AccountEvents[K]) => void): this;
+  once<K extends keyof AccountEvents>(name: K, listener: (...args: AccountEvents[K]) => void): this;
+  off<K extends keyof AccountEvents>(name: K, listener: (...args: AccountEvents[K]) => void): this;
+  addListener<K extends keyof AccountEvents>(name: K, listener: (...args: AccountEvents[K]) => void): this;
+  prependListener<K extends keyof AccountEvents>(name: K, listener: (...args: AccountEvents[K]) => void): this;
+  prependOnceListener<K extends keyof AccountEvents>(name: K, listener: (...args: AccountEvents[K]) => void): this;
+  removeListener<K extends keyof AccountEvents>(name: K, listener: (...args: AccountEvents[K]) => void): this;
+  emit<K extends keyof AccountEvents>(name: K, ...args: AccountEvents[K]): boolean;
 }
 
 /** The loaded libvoipcore's version, "MAJOR.MINOR.PATCH". */

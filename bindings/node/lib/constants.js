@@ -20,6 +20,11 @@ const EventType = Object.freeze({
   ENGINE_STARTED: 1,
   USER: 2,
   EVENTS_DROPPED: 3,
+  REGISTRATION_STATE: 10,
+  REGISTRAR_BINDING: 11,
+  REQUEST_RESULT: 12,
+  MESSAGE_RECEIVED: 13,
+  KEEPALIVE: 14,
 });
 
 // The name an event is emitted under, besides 'event'.
@@ -27,7 +32,15 @@ const EVENT_TYPE_NAMES = Object.freeze({
   [EventType.ENGINE_STARTED]: 'engineStarted',
   [EventType.USER]: 'user',
   [EventType.EVENTS_DROPPED]: 'eventsDropped',
+  [EventType.REGISTRATION_STATE]: 'registrationState',
+  [EventType.REGISTRAR_BINDING]: 'registrarBinding',
+  [EventType.REQUEST_RESULT]: 'requestResult',
+  [EventType.MESSAGE_RECEIVED]: 'messageReceived',
+  [EventType.KEEPALIVE]: 'keepalive',
 });
+
+// The event types whose handle is an account: an Account re-emits them.
+const ACCOUNT_EVENT_TYPES = Object.freeze([EventType.REGISTRATION_STATE, EventType.REQUEST_RESULT, EventType.KEEPALIVE]);
 
 const LogLevel = Object.freeze({
   DEBUG: 0,
@@ -39,4 +52,38 @@ const LogLevel = Object.freeze({
 
 const LOG_LEVEL_NAMES = Object.freeze(['debug', 'info', 'warning', 'error', 'off']);
 
-module.exports = { ErrorCode, EventType, EVENT_TYPE_NAMES, LogLevel, LOG_LEVEL_NAMES };
+/** vc_registration_state_t. */
+const RegistrationState = Object.freeze({
+  IDLE: 0,
+  REGISTERING: 1,
+  REGISTERED: 2,
+  UNREGISTERING: 3,
+  UNREGISTERED: 4,
+  FAILED: 5,
+});
+
+const REGISTRATION_STATE_NAMES = Object.freeze(['idle', 'registering', 'registered', 'unregistering', 'unregistered', 'failed']);
+
+/**
+ * vc_binding_action_t. voipcore.h uses this type (VC_EVENT_REGISTRAR_BINDING's value) without
+ * defining it; ADDED = 0 and REMOVED = 2 are what the library sends, REFRESHED and EXPIRED follow
+ * the order of the header's comment. An event's actionName (its detail's "action") is authoritative.
+ */
+const BindingAction = Object.freeze({
+  ADDED: 0,
+  REFRESHED: 1,
+  REMOVED: 2,
+  EXPIRED: 3,
+});
+
+module.exports = {
+  ErrorCode,
+  EventType,
+  EVENT_TYPE_NAMES,
+  ACCOUNT_EVENT_TYPES,
+  LogLevel,
+  LOG_LEVEL_NAMES,
+  RegistrationState,
+  REGISTRATION_STATE_NAMES,
+  BindingAction,
+};

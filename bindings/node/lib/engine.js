@@ -1,33 +1,45 @@
 'use strict';
 
 const { EventEmitter } = require('node:events');
-const { setImmediate: nextLoopTurn } = require('node:timers/promises');
-const koffi = require('koffi');
+const { performance } = require('node:perf_hooks');
 const { native } = require('./library');
 const { VoipError, check } = require('./voip-error');
 const { ErrorCode, EVENT_TYPE_NAMES, LogLevel } = require('./constants');
-const { toEventRecord } = require('./event-record');
+const { toRequestId } = require('./event-record');
 const { EventInbox } = require('./event-inbox');
-const { toLogLevel, toLogRecord } = require('./log-record');
-const { toJsonText } = require('./json-text');
+const { toLogLevel } = require('./log-record');
+const { toJsonText, toConfigText } = require('./json-text');
+const { takeString } = require('./native-strings');
 const { runBlockingCall } = require('./blocking-calls');
 const { trackEngine, untrackEngine } = require('./open-engines');
+const { getCallbackThread } = require('./callback-thread');
+const { CallbackSwitch } = require('./callback-switch');
+const { setCredentialLookup, forgetCredentialLookup } = require('./credential-lookups');
+const { Account, CONSTRUCT, EMIT, HAS_LISTENERS, ENGINE_CLOSED } = require('./account');
 
 // Listening to any of these takes events off the poll queue (see #routeEvents).
 const EVENT_LISTENER_NAMES = new Set(['event', ...Object.values(EVENT_TYPE_NAMES)]);
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
+// Longer than any timer may wait: keeps the process alive while a poll without limit waits.
+const KEEP_ALIVE_MS = INT32_MAX;
 
 /**
  * A libvoipcore engine. Events reach either the listeners or pollEvent(), never both: while a
- * listener for 'event' or an event type is attached the engine's event callback is set and
- * events are emitted; otherwise they wait in the library's queue for pollEvent().
+ * listener for 'event' or an event type (on the engine or one of its accounts) is attached the
+ * engine's event callback is set and events are emitted; otherwise they wait in the library's
+ * queue for pollEvent().
+ *
+ * The event and log callbacks run on the callback thread (callback-thread.js), never on this
+ * one, and the calls that set or remove them run on blocking-call threads (callback-switch.js):
+ * nothing this thread calls synchronously waits for the engine's dispatch thread.
  */
 class Engine extends EventEmitter {
   #handle;
-  #eventCallback;
-  #logCallback;
+  #callbackThread;
+  #callbackSwitch;
   #inbox = new EventInbox((event) => this.#emitEvent(event));
+  #accounts = new Map();
   #closing = null;
   #pendingPolls = 0;
   #onNewListener = (name) => {
@@ -37,18 +49,25 @@ class Engine extends EventEmitter {
   };
   #onRemoveListener = (name) => {
     if (EVENT_LISTENER_NAMES.has(name)) {
-      this.#routeEvents(this.#hasEventListeners());
+      this.#updateRouting();
     }
   };
 
   /** @param config undefined for the defaults, or overrides as an object or a JSON string. */
   constructor(config) {
     super();
+    const configText = toJsonText(config, 'config');
+    // Started (once per process) before the engine exists, so a failure leaks no engine.
+    const callbackThread = getCallbackThread();
     const created = [0n];
-    check(native.vc_engine_create(created, toJsonText(config, 'config')));
+    check(native.vc_engine_create(created, configText));
     this.#handle = BigInt(created[0]);
-    this.#eventCallback = koffi.register(this.#onNativeEvent.bind(this), native.EventCallbackPointer);
-    this.#logCallback = koffi.register(this.#onNativeLog.bind(this), native.LogCallbackPointer);
+    this.#callbackThread = callbackThread;
+    this.#callbackSwitch = new CallbackSwitch(this.#handle, callbackThread);
+    callbackThread.attach(this.#handle, {
+      event: (event) => this.#inbox.deliver(event),
+      log: (record) => this.#emitLog(record),
+    });
     this.#watchListeners();
     trackEngine(this, () => this.#quietAtExit());
   }
@@ -62,11 +81,7 @@ class Engine extends EventEmitter {
   get config() {
     const configText = [null];
     check(native.vc_engine_get_config(this.#handle, configText));
-    try {
-      return JSON.parse(koffi.decode.string(configText[0]));
-    } finally {
-      native.vc_free(configText[0]);
-    }
+    return JSON.parse(takeString(configText[0]));
   }
 
   /** Queues a 'user' event carrying value (a 64-bit integer) and an optional JSON object detail. */
@@ -74,11 +89,22 @@ class Engine extends EventEmitter {
     check(native.vc_engine_post_event(this.#handle, value, toJsonText(detail, 'detail')));
   }
 
-  /** Emits 'log' for each message at level or above; 'off' (or 4) stops logging. */
+  /**
+   * Emits 'log' for each message at level or above; 'off' (or 4) stops logging. A bad level or
+   * a closed engine throws at once; the level is applied on another thread (setting it waits
+   * for the events already queued for delivery), and the promise resolves once it is in effect
+   * (or replaced by a later call, or the engine closed). It never rejects.
+   */
   setLogLevel(level) {
     const levelNumber = toLogLevel(level);
-    const callback = levelNumber === LogLevel.OFF ? null : this.#logCallback;
-    check(native.vc_set_log_callback(this.#handle, levelNumber, callback, null));
+    if (!Number.isInteger(levelNumber) || levelNumber < LogLevel.DEBUG || levelNumber > LogLevel.OFF) {
+      throw new VoipError(
+        ErrorCode.INVALID_ARG,
+        `level is ${levelNumber}; expected VC_LOG_DEBUG (0) to VC_LOG_OFF (4)`,
+      );
+    }
+    this.#checkHandle();
+    return this.#callbackSwitch.setLogLevel(levelNumber);
   }
 
   /**
@@ -95,14 +121,14 @@ class Engine extends EventEmitter {
         'pollEvent() while event listeners are attached: events go to the listeners; remove them to poll',
       );
     }
-    return this.#inbox.receive(() => this.#pollLibrary(timeoutMs));
+    return this.#inbox.receive((isStillWaiting) => this.#pollLibrary(timeoutMs, isStillWaiting));
   }
 
   /**
-   * Destroys the engine: stops its thread, drops events still queued and rejects pending polls.
-   * No listener is called once the returned promise resolves. Calling it again returns the
-   * same promise. Asynchronous because vc_engine_destroy waits for a callback in progress, and
-   * callbacks run on this thread.
+   * Destroys the engine and its accounts: stops its threads, drops events still queued and
+   * rejects pending polls. No listener is called once close() has been called. Calling it
+   * again returns the same promise. Asynchronous because vc_engine_destroy un-registers
+   * registered accounts first, waiting up to about 3 s for their registrar.
    */
   close() {
     this.#closing ??= this.#shutDown();
@@ -112,14 +138,120 @@ class Engine extends EventEmitter {
   removeAllListeners(...names) {
     super.removeAllListeners(...names);
     this.#watchListeners();
-    this.#routeEvents(this.#hasEventListeners());
+    this.#updateRouting();
     return this;
   }
 
-  async #pollLibrary(timeoutMs) {
+  // ------------------------------------------------------------------ SIP
+
+  /**
+   * Opens a SIP listener, e.g. 'udp:127.0.0.1:0' (port 0 picks a free port), 'tcp:[::1]:5060',
+   * and returns the address actually bound, in the same form.
+   */
+  listen(address) {
+    const bound = [null];
+    check(native.vc_engine_listen(this.#handle, bound, address));
+    return takeString(bound[0]);
+  }
+
+  /**
+   * Creates an account (it does not register until account.register()). config: {uri,
+   * password | ha1, username, displayName, registrar, proxy, transport, expires, keepaliveS};
+   * the library's snake_case names are accepted too, as is JSON text.
+   */
+  createAccount(config) {
+    const created = [0n];
+    check(native.vc_account_create(created, this.#handle, toConfigText(config, 'config')));
+    const handle = BigInt(created[0]);
+    const account = new Account(CONSTRUCT, this, handle, {
+      listenerAdded: () => this.#routeEvents(true),
+      listenersChanged: () => this.#updateRouting(),
+      closed: () => {
+        this.#accounts.delete(handle);
+        this.#updateRouting();
+      },
+    });
+    this.#accounts.set(handle, account);
+    return account;
+  }
+
+  /**
+   * Serves REGISTER on this engine's listeners, replacing any earlier registrar configuration
+   * and its bindings. config: {realm, users: {name: password}, minExpires, defaultExpires,
+   * maxExpires, algorithms: ['SHA-256', 'MD5']}, or undefined for the defaults.
+   */
+  enableRegistrar(config) {
+    check(native.vc_registrar_enable(this.#handle, toConfigText(config, 'config')));
+  }
+
+  /** Adds or replaces a registrar user. */
+  registrarAddUser(user, password) {
+    check(native.vc_registrar_add_user(this.#handle, user, password));
+  }
+
+  /** The registrar's current bindings: [{aor, contact, expires, source, callId, cseq}]. */
+  registrarBindings() {
+    const bindingsText = [null];
+    check(native.vc_registrar_list_bindings(this.#handle, bindingsText));
+    return JSON.parse(takeString(bindingsText[0])).map(({ call_id: callId, ...binding }) => ({ ...binding, callId }));
+  }
+
+  /**
+   * Sets (or with null removes) the registrar's lookup of users its configuration does not
+   * know: lookup(user) returns the password, or null/undefined for an unknown user. It runs on
+   * this thread, synchronously, while the REGISTER waits: the REGISTER is answered only when
+   * the event loop is free to run it. Once this returns, the previous lookup is not called again.
+   */
+  setCredentialLookup(lookup) {
+    if (lookup !== null && typeof lookup !== 'function') {
+      throw new TypeError('voipcore: the credential lookup must be a function (user) => password, or null');
+    }
+    check(setCredentialLookup(this.#handle, this.#closing === null ? lookup : null));
+  }
+
+  /**
+   * Sends OPTIONS to target (a sip: URI), from options.account or anonymously, and returns the
+   * request id; the answer comes as a 'requestResult' event carrying it as requestId.
+   */
+  sendOptions(target, { account } = {}) {
+    const requestId = [0n];
+    check(native.vc_sip_send_options(this.#handle, requestId, accountHandle(account), target));
+    return toRequestId(requestId[0]);
+  }
+
+  /**
+   * Sends a MESSAGE with body text (contentType 'text/plain' unless given), as sendOptions().
+   * Incoming MESSAGEs are emitted as 'messageReceived'.
+   */
+  sendMessage(target, text, { contentType = 'text/plain', account } = {}) {
+    const requestId = [0n];
+    check(native.vc_sip_send_message(this.#handle, requestId, accountHandle(account), target, contentType, text));
+    return toRequestId(requestId[0]);
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  /**
+   * Polls the library once events go to its queue again and every event the removed callback
+   * took has arrived (each of those may answer this poll first: see EventInbox). The time
+   * spent waiting for that counts against timeoutMs.
+   */
+  async #pollLibrary(timeoutMs, isStillWaiting) {
+    const deadline = timeoutMs < 0 ? Infinity : performance.now() + timeoutMs;
+    // Below -1 the library refuses it, with its own message: let it.
+    for (let settling = timeoutMs < -1 ? null : this.#callbackSwitch.eventsSettling(); settling !== null; ) {
+      if (!(await settledBefore(settling, deadline)) || !isStillWaiting()) {
+        return null;
+      }
+      settling = this.#callbackSwitch.eventsSettling();
+    }
+    if (!isStillWaiting()) {
+      return null;
+    }
+    const remainingMs = timeoutMs < 0 ? timeoutMs : Math.max(0, Math.ceil(deadline - performance.now()));
     this.#pendingPolls++;
     try {
-      return await runBlockingCall('pollEvent', { handle: this.#handle, timeoutMs });
+      return await runBlockingCall('pollEvent', { handle: this.#handle, timeoutMs: remainingMs });
     } catch (error) {
       if (error instanceof VoipError && error.code === ErrorCode.TIMEOUT) {
         return null;
@@ -131,33 +263,40 @@ class Engine extends EventEmitter {
   }
 
   async #shutDown() {
-    this.#detachCallbacks().forEach(check);
-    // Let a callback already queued for this thread run first: destroy would wait for it, and
-    // were process.exit() called during that wait, the exit would hang. This narrows that
-    // window to a callback the library's thread has taken but not yet queued.
-    await nextLoopTurn();
-    await runBlockingCall('destroyEngine', { handle: this.#handle });
-    this.#inbox.clear();
-    koffi.unregister(this.#eventCallback);
-    koffi.unregister(this.#logCallback);
-    this.#eventCallback = null;
-    this.#logCallback = null;
-    untrackEngine(this);
-  }
-
-  /** Removes both native callbacks; returns the two result codes. */
-  #detachCallbacks() {
     this.#inbox.listening = false;
-    return [
-      native.vc_engine_set_event_callback(this.#handle, null, null),
-      native.vc_set_log_callback(this.#handle, LogLevel.OFF, null, null),
-    ];
+    forgetCredentialLookup(this.#handle);
+    // No callback change starts any more. One in progress may be waiting for the events queued
+    // for delivery; vc_engine_destroy releases it (VC_E_SHUTDOWN), removes the callbacks itself
+    // and waits for a callback in progress, which runs on the callback thread.
+    const switching = this.#callbackSwitch.close();
+    try {
+      await runBlockingCall('destroyEngine', { handle: this.#handle });
+    } finally {
+      await switching;
+      this.#inbox.clear();
+      this.#callbackThread.detach(this.#handle);
+      forgetCredentialLookup(this.#handle);
+      for (const account of [...this.#accounts.values()]) {
+        account[ENGINE_CLOSED]();
+      }
+      untrackEngine(this);
+    }
   }
 
-  // Runs inside process 'exit', where nothing may throw or wait (see open-engines.js). Each
-  // posted event wakes one blocked poll; results are ignored as the engine may be half closed.
+  /** Throws the library's VoipError for a stale handle (vc_engine_get_config has no effect). */
+  #checkHandle() {
+    const configText = [null];
+    check(native.vc_engine_get_config(this.#handle, configText));
+    native.vc_free(configText[0]);
+  }
+
+  // Runs inside process 'exit', where nothing may throw or wait for the event loop (see
+  // open-engines.js): removes the callbacks before Node stops the callback thread, and wakes
+  // each poll blocked in the library with a posted event. Results are ignored as the engine
+  // may be half closed.
   #quietAtExit() {
-    this.#detachCallbacks();
+    this.#inbox.listening = false;
+    this.#callbackSwitch.quietAtExit();
     for (let poll = 0; poll < this.#pendingPolls; poll++) {
       native.vc_engine_post_event(this.#handle, 0, null);
     }
@@ -174,37 +313,86 @@ class Engine extends EventEmitter {
   }
 
   #hasEventListeners() {
-    return [...EVENT_LISTENER_NAMES].some((name) => this.listenerCount(name) > 0);
+    return (
+      [...EVENT_LISTENER_NAMES].some((name) => this.listenerCount(name) > 0) ||
+      [...this.#accounts.values()].some((account) => account[HAS_LISTENERS]())
+    );
   }
 
+  #updateRouting() {
+    this.#routeEvents(this.#hasEventListeners());
+  }
+
+  /**
+   * Routes events to the listeners or to pollEvent(). This thread's side switches at once; the
+   * library's event callback follows on another thread (CallbackSwitch). Meanwhile:
+   *  - to listeners: events stay in the library's queue until the callback is set, which hands
+   *    them over first, in order; events the binding kept (see EventInbox) are emitted before.
+   *  - to polling: events the callback still delivers, until its removal and then until the
+   *    last of them has arrived, are kept for pollEvent() (or answer a waiting one), ahead of
+   *    anything the library's queue holds.
+   * So no event is lost or delivered twice, and listeners and polls each see increasing
+   * sequence numbers.
+   */
   #routeEvents(toListeners) {
     if (this.#closing !== null || toListeners === this.#inbox.listening) {
       return;
     }
-    check(native.vc_engine_set_event_callback(this.#handle, toListeners ? this.#eventCallback : null, null));
     this.#inbox.listening = toListeners;
-  }
-
-  // Native callbacks: copy everything out while it is valid.
-  #onNativeEvent(nativeEventPointer) {
-    runOutsideNative(() => this.#inbox.deliver(toEventRecord(koffi.decode(nativeEventPointer, native.EventStruct))));
+    this.#callbackSwitch.routeEvents(toListeners);
   }
 
   #emitEvent(event) {
-    this.emit('event', event);
-    if (event.typeName !== 'unknown') {
-      this.emit(event.typeName, event);
+    runGuarded(() => {
+      this.emit('event', event);
+      if (event.typeName !== 'unknown') {
+        this.emit(event.typeName, event);
+      }
+    });
+    if (event.handle !== 0n) {
+      const account = this.#accounts.get(event.handle);
+      if (account !== undefined) {
+        runGuarded(() => account[EMIT](event));
+      }
     }
   }
 
-  #onNativeLog(level, category, message) {
-    runOutsideNative(() => this.emit('log', toLogRecord(level, category, message)));
+  #emitLog(record) {
+    if (this.#closing === null) {
+      runGuarded(() => this.emit('log', record));
+    }
   }
 }
 
-// A listener's exception must not unwind into the library: rethrown on a tick of its own, it
-// is an uncaught exception like that of any other listener.
-function runOutsideNative(deliver) {
+/**
+ * Resolves true once settling has, false if deadline (a performance.now() time, or Infinity)
+ * comes first. Its timer keeps the process alive meanwhile, as a poll in the library does.
+ */
+function settledBefore(settling, deadline) {
+  let timer;
+  const expired = new Promise((resolve) => {
+    timer = setTimeout(() => resolve(false), deadline === Infinity ? KEEP_ALIVE_MS : Math.max(0, deadline - performance.now()));
+  });
+  return Promise.race([settling.then(() => true), expired]).finally(() => clearTimeout(timer));
+}
+
+/** The handle to send a request from: 0 (anonymous), an Account's, or a handle given as is. */
+function accountHandle(account) {
+  if (account === undefined || account === null) {
+    return 0n;
+  }
+  if (account instanceof Account) {
+    return account.handle;
+  }
+  if (typeof account === 'bigint') {
+    return account;
+  }
+  throw new TypeError('voipcore: options.account must be an Account, an account handle (bigint) or undefined');
+}
+
+// A listener's exception must not break the delivery of the events after it: rethrown on a
+// tick of its own, it is an uncaught exception like that of any other listener.
+function runGuarded(deliver) {
   try {
     deliver();
   } catch (error) {

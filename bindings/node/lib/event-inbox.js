@@ -1,12 +1,13 @@
 'use strict';
 
 /**
- * The events that reached this thread through the engine's event callback. While the engine
- * has listeners they are emitted at once. Otherwise they are kept for pollEvent(): the callback
- * is removed when the last listener leaves, but the library's thread may already be delivering
- * one more event, which can land here at any time later, even while a poll is blocked in the
- * library. Such an event is older than anything that poll can return, so it goes to the oldest
- * waiting poll, and whatever that poll then returns is kept, in sequence order, for the next.
+ * The events that reached this thread through the engine's event callback (forwarded by the
+ * callback thread). While the engine has listeners they are emitted at once. Otherwise they are
+ * kept for pollEvent(): when the last listener leaves, the callback is removed, but events it
+ * had already taken may still be on their way from the callback thread. Such an event is older
+ * than anything the library's queue can return from then on, so it goes to the oldest waiting
+ * poll, or is kept, in sequence order, for the next one; a poll only asks the library once those
+ * have all arrived (see Engine#pollLibrary).
  */
 class EventInbox {
   #events = [];
@@ -31,15 +32,16 @@ class EventInbox {
     }
   }
 
-  /** Takes an event from the callback, while it is still on the callback's stack. */
+  /** Takes an event from the callback. */
   deliver(event) {
     this.#events.push(event);
     this.#handOut();
   }
 
   /**
-   * The oldest kept event, else the result of pollLibrary() (an event or null), unless an
-   * event from the callback arrives first.
+   * The oldest kept event, else the result of pollLibrary(isStillWaiting) (an event or null),
+   * unless an event from the callback arrives first; then isStillWaiting() turns false, and
+   * whatever pollLibrary still returns is kept for the next poll.
    */
   receive(pollLibrary) {
     if (this.#events.length > 0) {
@@ -48,7 +50,7 @@ class EventInbox {
     return new Promise((resolve, reject) => {
       const waitingPoll = { resolve, reject };
       this.#waitingPolls.push(waitingPoll);
-      pollLibrary().then(
+      pollLibrary(() => this.#waitingPolls.includes(waitingPoll)).then(
         (event) => {
           if (this.#stopWaiting(waitingPoll)) {
             resolve(event);

@@ -1,18 +1,20 @@
 'use strict';
 
-const { EVENT_TYPE_NAMES } = require('./constants');
+const { EventType, EVENT_TYPE_NAMES, REGISTRATION_STATE_NAMES } = require('./constants');
 
 /**
  * Copies a decoded vc_event_t into a plain object. Call it while the native event is still
  * valid (inside the callback, or on the polling thread before it polls again): detail_json
- * lives no longer than that.
+ * lives no longer than that. The record is plain data, so it can cross threads.
  *
  * koffi returns 64-bit integers as numbers when they are exact and as BigInt otherwise;
  * handles are normalised to BigInt because they are opaque 64-bit values, value and value2
  * keep koffi's choice so status codes and counts stay plain numbers.
+ *
+ * Events of the SIP types also carry their value, value2 and detail under readable names.
  */
 function toEventRecord(nativeEvent) {
-  return {
+  const record = {
     type: nativeEvent.type,
     typeName: EVENT_TYPE_NAMES[nativeEvent.type] ?? 'unknown',
     sequence: Number(nativeEvent.sequence),
@@ -22,6 +24,62 @@ function toEventRecord(nativeEvent) {
     value2: nativeEvent.value2,
     detail: nativeEvent.detail_json == null ? null : JSON.parse(nativeEvent.detail_json),
   };
+  return Object.assign(record, typedFields(record));
 }
 
-module.exports = { toEventRecord };
+function typedFields({ type, value, value2, detail }) {
+  const details = detail ?? {};
+  switch (type) {
+    case EventType.REGISTRATION_STATE:
+      return {
+        state: value,
+        stateName: details.state ?? REGISTRATION_STATE_NAMES[value] ?? 'unknown',
+        code: value2,
+        reason: details.reason ?? '',
+        expires: details.expires ?? 0,
+        aor: details.aor ?? null,
+        contact: details.contact ?? null,
+      };
+    case EventType.REGISTRAR_BINDING:
+      return {
+        action: value,
+        actionName: details.action ?? 'unknown',
+        aor: details.aor ?? null,
+        contact: details.contact ?? null,
+        expires: details.expires ?? 0,
+        source: details.source ?? null,
+      };
+    case EventType.REQUEST_RESULT:
+      return {
+        requestId: toRequestId(value2),
+        code: value,
+        method: details.method ?? null,
+        uri: details.uri ?? null,
+        reason: details.reason ?? '',
+      };
+    case EventType.MESSAGE_RECEIVED:
+      return {
+        from: details.from ?? null,
+        to: details.to ?? null,
+        contentType: details.content_type ?? null,
+        body: details.body ?? '',
+        source: details.source ?? null,
+      };
+    case EventType.KEEPALIVE:
+      return {
+        code: value,
+        method: details.method ?? null,
+        uri: details.uri ?? null,
+        reason: details.reason ?? '',
+      };
+    default:
+      return {};
+  }
+}
+
+/** A request id as returned by sendOptions()/sendMessage() and carried by 'requestResult'. */
+function toRequestId(id) {
+  return typeof id === 'bigint' && id <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(id) : id;
+}
+
+module.exports = { toEventRecord, toRequestId };

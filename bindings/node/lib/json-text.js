@@ -18,4 +18,20 @@ function toJsonText(value, argumentName) {
   throw new TypeError(`voipcore: ${argumentName} must be an object, a JSON string or undefined`);
 }
 
-module.exports = { toJsonText };
+/**
+ * As toJsonText, for configurations given with JavaScript names: the object's own keys are
+ * written in the library's snake_case (keepaliveS -> keepalive_s, minExpires -> min_expires);
+ * snake_case keys pass unchanged, nested objects (such as a registrar's users) are left alone,
+ * and undefined values are left out.
+ */
+function toConfigText(value, argumentName) {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const entries = Object.entries(value)
+      .filter(([, entry]) => entry !== undefined)
+      .map(([key, entry]) => [key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`), entry]);
+    return JSON.stringify(Object.fromEntries(entries));
+  }
+  return toJsonText(value, argumentName);
+}
+
+module.exports = { toJsonText, toConfigText };

@@ -1,7 +1,12 @@
 'use strict';
 
 // The C ABI of include/voipcore.h, declared for koffi. Each thread that calls into the library
-// (the main thread, and every blocking-call worker) binds it once with bindLibrary().
+// (the main thread, the callback thread and every blocking-call worker) binds it once with
+// bindLibrary().
+//
+// Callback parameters are declared as plain pointers: the callbacks are koffi trampolines
+// registered on whichever thread must run them (see callback-thread.js), and their addresses,
+// BigInt numbers, are what gets passed to the library, from any thread.
 
 const koffi = require('koffi');
 
@@ -28,34 +33,62 @@ function bindLibrary(libraryPath) {
   const LogCallback = koffi.proto(
     'void vc_log_fn(int level, const char *category, const char *message, void *user_data)',
   );
+  // The password buffer is taken as a raw pointer and written with koffi.encode().
+  const CredentialCallback = koffi.proto(
+    'int vc_credential_fn(const char *user, void *password, size_t capacity, void *user_data)',
+  );
 
   return {
     EventStruct,
     EventCallbackPointer: koffi.pointer(EventCallback),
     LogCallbackPointer: koffi.pointer(LogCallback),
+    CredentialCallbackPointer: koffi.pointer(CredentialCallback),
 
     vc_version: library.func('const char *vc_version(void)'),
     vc_strerror: library.func('const char *vc_strerror(int code)'),
     vc_last_error: library.func('const char *vc_last_error(void)'),
-    // Taken as void* so the pointer from vc_engine_get_config can be handed back unchanged.
+    // Taken as void* so the strings the library allocates can be handed back unchanged.
     vc_free: library.func('void vc_free(void *ptr)'),
 
     vc_engine_create: library.func('int vc_engine_create(_Out_ uint64_t *out, const char *config_json)'),
     vc_engine_destroy: library.func('int vc_engine_destroy(uint64_t engine)'),
     vc_engine_get_config: library.func('int vc_engine_get_config(uint64_t engine, _Out_ void **out_json)'),
 
-    vc_set_log_callback: library.func(
-      'int vc_set_log_callback(uint64_t engine, int level, vc_log_fn *fn, void *user_data)',
-    ),
+    vc_set_log_callback: library.func('int vc_set_log_callback(uint64_t engine, int level, void *fn, void *user_data)'),
 
     vc_engine_set_event_callback: library.func(
-      'int vc_engine_set_event_callback(uint64_t engine, vc_event_fn *fn, void *user_data)',
+      'int vc_engine_set_event_callback(uint64_t engine, void *fn, void *user_data)',
     ),
     vc_engine_poll_event: library.func(
       'int vc_engine_poll_event(uint64_t engine, _Out_ vc_event_t *out, int timeout_ms)',
     ),
     vc_engine_post_event: library.func(
       'int vc_engine_post_event(uint64_t engine, int64_t value, const char *detail_json)',
+    ),
+
+    vc_engine_listen: library.func('int vc_engine_listen(uint64_t engine, _Out_ void **out_bound, const char *address)'),
+
+    vc_account_create: library.func('int vc_account_create(_Out_ uint64_t *out, uint64_t engine, const char *config_json)'),
+    vc_account_destroy: library.func('int vc_account_destroy(uint64_t account)'),
+    vc_account_register: library.func('int vc_account_register(uint64_t account)'),
+    vc_account_unregister: library.func('int vc_account_unregister(uint64_t account)'),
+    vc_account_get_state: library.func('int vc_account_get_state(uint64_t account, _Out_ int *out_state)'),
+
+    vc_registrar_enable: library.func('int vc_registrar_enable(uint64_t engine, const char *config_json)'),
+    vc_registrar_add_user: library.func(
+      'int vc_registrar_add_user(uint64_t engine, const char *user, const char *password)',
+    ),
+    vc_registrar_set_credential_callback: library.func(
+      'int vc_registrar_set_credential_callback(uint64_t engine, void *fn, void *user_data)',
+    ),
+    vc_registrar_list_bindings: library.func('int vc_registrar_list_bindings(uint64_t engine, _Out_ void **out_json)'),
+
+    vc_sip_send_options: library.func(
+      'int vc_sip_send_options(uint64_t engine, _Out_ uint64_t *out_request_id, uint64_t account, const char *target_uri)',
+    ),
+    vc_sip_send_message: library.func(
+      'int vc_sip_send_message(uint64_t engine, _Out_ uint64_t *out_request_id, uint64_t account, ' +
+        'const char *target_uri, const char *content_type, const char *body)',
     ),
   };
 }

@@ -4,9 +4,11 @@
 // loop alive by itself, so:
 //  - when the loop drains ('beforeExit'), every open engine is closed properly;
 //  - on 'exit' (process.exit(), or an uncaught exception) nothing may wait for the event loop
-//    any more, and Node joins threads blocked in a native call, so engines are only quieted:
-//    their callbacks removed, so none lands while Node tears down, and their blocked polls
-//    woken. Blocking-call threads still starting are waited for (see blocking-calls.js).
+//    any more, and Node joins its worker threads once the 'exit' handlers have run, so engines
+//    are only quieted, synchronously: callback changes cancelled or waited for, callbacks
+//    removed (before Node stops the callback thread they run on) and blocked polls woken (see
+//    Engine#quietAtExit and CallbackSwitch#quietAtExit). Blocking-call threads still starting
+//    are waited for (see blocking-calls.js).
 
 const { waitForStartingThreads } = require('./blocking-calls');
 

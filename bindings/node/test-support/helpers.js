@@ -36,6 +36,23 @@ function collectEvents(emitter, name, count) {
 }
 
 /**
+ * Resolves with the next event emitted under name for which predicate holds; rejects after ms.
+ * The listener is removed either way.
+ */
+function waitForEvent(emitter, name, predicate = () => true, ms = 5000) {
+  let listener;
+  const matched = new Promise((resolve) => {
+    listener = (event) => {
+      if (predicate(event)) {
+        resolve(event);
+      }
+    };
+    emitter.on(name, listener);
+  });
+  return withTimeout(matched, ms, `a matching '${name}' event`).finally(() => emitter.off(name, listener));
+}
+
+/**
  * Runs body as a CommonJS script in a fresh node process, with `voipcore` bound to this
  * package, and returns spawnSync's result. A hang ends as signal SIGKILL after timeoutMs.
  */
@@ -51,4 +68,4 @@ function runNodeScript(body, { env = process.env, timeoutMs = 10000 } = {}) {
   });
 }
 
-module.exports = { PACKAGE_ROOT, withTimeout, collectEvents, runNodeScript };
+module.exports = { PACKAGE_ROOT, withTimeout, collectEvents, waitForEvent, runNodeScript };

@@ -41,9 +41,9 @@ test('messages below the level are not produced', async () => {
   try {
     const messages = [];
     engine.on('log', (record) => messages.push(record));
-    engine.setLogLevel('info');
-    engine.setLogLevel('off');
-    // An event posted after both calls arrives after any log record they produced.
+    const applied = [engine.setLogLevel('info'), engine.setLogLevel('off')];
+    await Promise.all(applied);
+    // An event posted once both levels were in effect arrives after any log record they produced.
     engine.postEvent(1);
     await engine.pollEvent(5000);
     await engine.pollEvent(5000);
@@ -51,6 +51,31 @@ test('messages below the level are not produced', async () => {
   } finally {
     await engine.close();
   }
+});
+
+test('setLogLevel() resolves once the level is in effect; the latest call wins', async () => {
+  const engine = new Engine();
+  try {
+    const records = [];
+    engine.on('log', (record) => records.push(record));
+    const first = engine.setLogLevel('error');
+    const second = engine.setLogLevel('debug');
+    await withTimeout(Promise.all([first, second]), 5000, 'the log level');
+    // The debug record of the change is already on its way.
+    await withTimeout(
+      new Promise((resolve) => {
+        const check = () => (records.some((record) => record.level === LogLevel.DEBUG) ? resolve() : setTimeout(check, 5));
+        check();
+      }),
+      5000,
+      'a debug record',
+    );
+    await engine.setLogLevel('off');
+  } finally {
+    await engine.close();
+  }
+  // Once closed: refused at once.
+  assert.throws(() => engine.setLogLevel('debug'), { code: ErrorCode.INVALID_HANDLE });
 });
 
 test('an unknown log level is refused', async () => {

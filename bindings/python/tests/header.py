@@ -15,8 +15,16 @@ def header_version() -> str:
     return ".".join(re.findall(r"#define VC_VERSION_(?:MAJOR|MINOR|PATCH) (\d+)", text))
 
 
+def header_code() -> str:
+    """The header without its comments, whose prose may hold braces and "name = 1"."""
+    return re.sub(r"/\*.*?\*/|//[^\n]*", " ", HEADER.read_text(), flags=re.DOTALL)
+
+
 def header_enum(c_name: str, prefix: str) -> dict[str, int]:
-    """The constants of `typedef enum c_name {...}`, named without their prefix (a regex)."""
-    match = re.search(rf"typedef enum {c_name} \{{(.*?)\}}", HEADER.read_text(), re.DOTALL)
+    """The constants of `typedef enum c_name {...} c_name_t;`, named without their prefix (a regex)."""
+    match = re.search(rf"typedef enum {c_name} \{{([^}}]*)\}} {c_name}_t;", header_code())
     assert match, f"enum {c_name} not found in {HEADER}"
-    return {re.sub(prefix, "", name): int(value) for name, value in re.findall(r"(\w+) = (-?\d+)", match.group(1))}
+    constants = [item.strip() for item in match.group(1).split(",") if item.strip()]
+    parsed = [re.fullmatch(r"(\w+) = (-?\d+)", constant) for constant in constants]
+    assert all(parsed), f"enum {c_name} has a constant this parser does not understand: {constants}"
+    return {re.sub(prefix, "", m.group(1)): int(m.group(2)) for m in parsed if m}

@@ -10,7 +10,23 @@ import pytest
 import voipcore
 from voipcore import Engine, InvalidArgumentError, VoipError
 
-DEFAULTS = {"log_level": "info", "user_agent": f"libvoipcore/{voipcore.version()}", "event_queue_capacity": 65536}
+# The "sip" section as include/voipcore.h documents it for vc_engine_create.
+SIP_DEFAULTS: dict[str, Any] = {
+    "listen": [],
+    "t1_ms": 500,
+    "t2_ms": 4000,
+    "t4_ms": 5000,
+    "max_message_size": 65535,
+    "idle_timeout_s": 300,
+    "keepalive_s": 90,
+    "tls": {"certificate": None, "private_key": None, "ca_file": None, "verify_peer": True},
+}
+DEFAULTS: dict[str, Any] = {
+    "log_level": "warning",
+    "user_agent": f"libvoipcore/{voipcore.version()}",
+    "event_queue_capacity": 65536,
+    "sip": SIP_DEFAULTS,
+}
 
 
 @pytest.mark.parametrize("config", [None, {}, "{}"])
@@ -30,10 +46,25 @@ def test_a_json_string_is_the_same_as_a_mapping() -> None:
         assert from_string.config == from_mapping.config == {**DEFAULTS, **overrides}
 
 
+def test_sip_overrides_are_merged_into_the_sip_defaults() -> None:
+    with Engine({"sip": {"t1_ms": 100, "tls": {"verify_peer": False}}}) as engine:
+        assert engine.config["sip"] == {**SIP_DEFAULTS, "t1_ms": 100, "tls": {**SIP_DEFAULTS["tls"], "verify_peer": False}}
+
+
+def test_listeners_can_be_opened_at_creation() -> None:
+    with Engine({"sip": {"listen": ["udp:127.0.0.1:0"]}}) as engine:
+        assert engine.config["sip"]["listen"] == ["udp:127.0.0.1:0"]
+
+
 @pytest.mark.parametrize(
     ("config", "key"),
     [
         ({"bogus": 1}, "bogus"),
+        ('{"user_agent": "x", "user_agent": "y"}', "user_agent"),
+        ('{"sip": {"t1_ms": 100, "t1_ms": 200}}', "sip.t1_ms"),
+        ({"sip": {"t1_ms": 5}}, "sip.t1_ms"),
+        ({"sip": {"listen": ["bogus"]}}, "bogus"),
+        ({"sip": {"tls": {"certificate": "/x.pem"}}}, "sip.tls.certificate"),
         ('{"user_agent": "x", "bogus": true}', "bogus"),
         ({"event_queue_capacity": "big"}, "event_queue_capacity"),
         ({"user_agent": 5}, "user_agent"),
@@ -52,7 +83,7 @@ def test_bad_config_is_rejected_naming_the_key(config: Any, key: str) -> None:
     assert isinstance(raised.value, InvalidArgumentError)
 
 
-@pytest.mark.parametrize("config", ["{", "[]", "null", '{"user_agent": "x"} trailing'])
+@pytest.mark.parametrize("config", ["", "{", "[]", "null", '{"user_agent": "x"} trailing'])
 def test_config_that_is_not_one_json_object_is_rejected(config: str) -> None:
     with pytest.raises(InvalidArgumentError) as raised:
         Engine(config)

@@ -25,6 +25,14 @@ CLOSED_ENGINE_CALLS: dict[str, Callable[[Engine], object]] = {
     "on_event": lambda engine: engine.on_event(Recorder()),
     "on_event(None)": lambda engine: engine.on_event(None),
     "set_log_handler": lambda engine: engine.set_log_handler(Recorder()),
+    "listen": lambda engine: engine.listen("udp:127.0.0.1:0"),
+    "create_account": lambda engine: engine.create_account(uri="sip:alice@127.0.0.1"),
+    "enable_registrar": lambda engine: engine.enable_registrar(),
+    "registrar_add_user": lambda engine: engine.registrar_add_user("alice", "pw"),
+    "set_credential_lookup": lambda engine: engine.set_credential_lookup(lambda user: None),
+    "registrar_bindings": lambda engine: engine.registrar_bindings(),
+    "send_options": lambda engine: engine.send_options("sip:127.0.0.1"),
+    "send_message": lambda engine: engine.send_message("sip:127.0.0.1", "hi"),
 }
 
 

@@ -3,15 +3,20 @@
     import voipcore
 
     with voipcore.Engine({"user_agent": "my-app"}) as engine:
-        for event in engine.events(timeout=0.5):
-            print(event.type.name, event.detail)
+        engine.listen("udp:127.0.0.1:0")
+        with engine.create_account(uri="sip:alice@example.com", password="secret") as alice:
+            alice.register()
+            for event in engine.events(timeout=5):
+                print(event.type.name, event.registration_state, event.detail)
 
 The version is the loaded library's, so it always describes the code actually running.
 """
 
+from ._callbacks import CredentialLookup
 from ._native import LIBRARY_ENV_VAR, LibraryNotFoundError, library_path
 from ._version import version
-from .engine import Engine
+from .account import Account, Transport
+from .engine import Engine, RegistrarBinding
 from .errors import (
     ErrorCode,
     InternalError,
@@ -25,13 +30,16 @@ from .errors import (
     VoipIOError,
     VoipTimeoutError,
 )
-from .events import Event, EventHandler, EventType
+from .events import BindingAction, Event, EventHandler, EventType, RegistrationState
 from .logs import LogHandler, LogLevel
 
 __version__ = version()
 
 __all__ = [
     "LIBRARY_ENV_VAR",
+    "Account",
+    "BindingAction",
+    "CredentialLookup",
     "Engine",
     "ErrorCode",
     "Event",
@@ -45,7 +53,10 @@ __all__ = [
     "LogHandler",
     "LogLevel",
     "NotFoundError",
+    "RegistrarBinding",
+    "RegistrationState",
     "ShutdownError",
+    "Transport",
     "UnsupportedError",
     "VoipError",
     "VoipIOError",

@@ -41,10 +41,18 @@ class NativeEvent(ctypes.Structure):
 
 EventFn = ctypes.CFUNCTYPE(None, ctypes.POINTER(NativeEvent), ctypes.c_void_p)
 LogFn = ctypes.CFUNCTYPE(None, ctypes.c_int, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_void_p)
+# vc_credential_fn. The password buffer is c_void_p, an address to write into, not a string to read.
+CredentialFn = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_void_p)
 
 # ctypes rejects None for a CFUNCTYPE parameter; a function pointer at address 0 is NULL.
 NO_EVENT_FN = EventFn(0)
 NO_LOG_FN = LogFn(0)
+NO_CREDENTIAL_FN = CredentialFn(0)
+
+_u64 = ctypes.c_uint64
+_out_u64 = ctypes.POINTER(ctypes.c_uint64)
+# Library-allocated strings are received as c_void_p: the pointer itself must survive to be passed to vc_free.
+_out_text = ctypes.POINTER(ctypes.c_void_p)
 
 _PROTOTYPES: dict[str, tuple[object, list[object]]] = {
     "vc_version": (ctypes.c_char_p, []),
@@ -53,12 +61,26 @@ _PROTOTYPES: dict[str, tuple[object, list[object]]] = {
     "vc_free": (None, [ctypes.c_void_p]),
     "vc_engine_create": (ctypes.c_int, [ctypes.POINTER(ctypes.c_uint64), ctypes.c_char_p]),
     "vc_engine_destroy": (ctypes.c_int, [ctypes.c_uint64]),
-    # c_void_p rather than c_char_p: the pointer itself must survive to be passed to vc_free.
-    "vc_engine_get_config": (ctypes.c_int, [ctypes.c_uint64, ctypes.POINTER(ctypes.c_void_p)]),
+    "vc_engine_get_config": (ctypes.c_int, [ctypes.c_uint64, _out_text]),
     "vc_set_log_callback": (ctypes.c_int, [ctypes.c_uint64, ctypes.c_int, LogFn, ctypes.c_void_p]),
     "vc_engine_set_event_callback": (ctypes.c_int, [ctypes.c_uint64, EventFn, ctypes.c_void_p]),
     "vc_engine_poll_event": (ctypes.c_int, [ctypes.c_uint64, ctypes.POINTER(NativeEvent), ctypes.c_int]),
     "vc_engine_post_event": (ctypes.c_int, [ctypes.c_uint64, ctypes.c_int64, ctypes.c_char_p]),
+    "vc_engine_listen": (ctypes.c_int, [_u64, _out_text, ctypes.c_char_p]),
+    "vc_account_create": (ctypes.c_int, [_out_u64, _u64, ctypes.c_char_p]),
+    "vc_account_destroy": (ctypes.c_int, [_u64]),
+    "vc_account_register": (ctypes.c_int, [_u64]),
+    "vc_account_unregister": (ctypes.c_int, [_u64]),
+    "vc_account_get_state": (ctypes.c_int, [_u64, ctypes.POINTER(ctypes.c_int)]),
+    "vc_registrar_enable": (ctypes.c_int, [_u64, ctypes.c_char_p]),
+    "vc_registrar_add_user": (ctypes.c_int, [_u64, ctypes.c_char_p, ctypes.c_char_p]),
+    "vc_registrar_set_credential_callback": (ctypes.c_int, [_u64, CredentialFn, ctypes.c_void_p]),
+    "vc_registrar_list_bindings": (ctypes.c_int, [_u64, _out_text]),
+    "vc_sip_send_options": (ctypes.c_int, [_u64, _out_u64, _u64, ctypes.c_char_p]),
+    "vc_sip_send_message": (
+        ctypes.c_int,
+        [_u64, _out_u64, _u64, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p],
+    ),
 }
 
 
