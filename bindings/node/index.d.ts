@@ -405,8 +405,8 @@ export declare class Account extends EventEmitter {
   /** Removes the registration (REGISTER with Expires: 0). Returns at once. */
   unregister(): void;
   /**
-   * Destroys the account; a registered one un-registers first, in the background, and the promise
-   * resolves once that is over (about 3 s at most). Idempotent; resolves at once once the engine is closed.
+   * Destroys the account at once; a registered one un-registers in the background (about 3 s at
+   * most). Idempotent; resolves at once once the engine is closed.
    */
   close(): Promise<void>;
 

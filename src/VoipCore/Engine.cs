@@ -74,12 +74,15 @@ public sealed class Engine : IDisposable
     public Registrar EnableRegistrar(RegistrarSettings settings)
     {
         var registrar = new Registrar(settings, Events, Time);
+        Registrar? replaced;
         lock (_gate)
         {
-            _registrar?.Dispose();
+            replaced = _registrar;
             _registrar = registrar;
         }
         Sip.Handle(SipMethod.Register, registrar);
+        // Not waited for: a host may re-enable from the thread its credential lookups run on.
+        _ = Task.Run(() => replaced?.Dispose());
         return registrar;
     }
 

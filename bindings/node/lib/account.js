@@ -1,17 +1,12 @@
 'use strict';
 
 const { EventEmitter } = require('node:events');
-const { setTimeout: sleep } = require('node:timers/promises');
 const { native } = require('./library');
 const { VoipError, check } = require('./voip-error');
 const { ErrorCode, REGISTRATION_STATE_NAMES } = require('./constants');
 
 // Listening to any of these on an account counts as listening to the engine's events.
 const ACCOUNT_LISTENER_NAMES = new Set(['event', 'registrationState', 'requestResult', 'keepalive']);
-// A destroyed account that was registered keeps its handle while it un-registers in the
-// background; the library gives that about 3 s. close() waits for it, but not beyond this.
-const CLOSE_WAIT_LIMIT_MS = 10000;
-const CLOSE_POLL_INTERVAL_MS = 20;
 
 const CONSTRUCT = Symbol('voipcore.Account.construct');
 const EMIT = Symbol('voipcore.Account.emit');
@@ -121,10 +116,6 @@ class Account extends EventEmitter {
         return; // The engine was destroyed meanwhile, and the account with it.
       }
       check(rc);
-      const giveUpAt = Date.now() + CLOSE_WAIT_LIMIT_MS;
-      while (!this.#closed && Date.now() < giveUpAt && native.vc_account_get_state(this.#handle, [0]) === 0) {
-        await sleep(CLOSE_POLL_INTERVAL_MS);
-      }
     } finally {
       this[ENGINE_CLOSED]();
     }

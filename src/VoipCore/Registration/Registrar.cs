@@ -29,20 +29,14 @@ public sealed class Registrar : IRequestHandler, IDisposable
 
     /// <summary>
     /// Asked for a user's password when the configured users do not have it; null means unknown.
-    /// Setting it (or disposing the registrar) waits for lookups still running, so the host may then
-    /// free what its old lookup used.
+    /// Replacing it does not wait for a lookup already running (a host whose lookups run on the
+    /// thread that replaces it would deadlock); <see cref="Dispose"/> does wait.
     /// </summary>
     public Func<string, string?>? CredentialLookup
     {
         get => Volatile.Read(ref _credentialLookup);
-        set
-        {
-            Volatile.Write(ref _credentialLookup, value);
-            AwaitLookups();
-        }
+        set => Volatile.Write(ref _credentialLookup, value);
     }
-
-    private void AwaitLookups() => SpinWait.SpinUntil(() => Volatile.Read(ref _lookupsRunning) == 0);
 
     private string? LookUp(string user)
     {
@@ -264,9 +258,11 @@ public sealed class Registrar : IRequestHandler, IDisposable
         }
     }
 
+    /// <summary>Stops expiring bindings and waits for credential lookups still running, so the host may free their user_data.</summary>
     public void Dispose()
     {
         _purge.Dispose();
         CredentialLookup = null;
+        SpinWait.SpinUntil(() => Volatile.Read(ref _lookupsRunning) == 0);
     }
 }
