@@ -370,8 +370,8 @@ typedef int (*vc_credential_fn)(const char *user, char *password, size_t capacit
 
 /*
  * Sets (or with fn NULL removes) the credential callback. It does not wait for a lookup already
- * running (one may still call the old callback); vc_engine_destroy does wait for lookups, so
- * user_data may be freed once the engine is destroyed.
+ * running (one may still call the old callback); vc_engine_destroy does wait for lookups (up to
+ * 2 s: lookups must be quick), so user_data may be freed once the engine is destroyed.
  * Errors: VC_E_INVALID_HANDLE, VC_E_INVALID_STATE.
  */
 VC_API int vc_registrar_set_credential_callback(vc_engine_t engine, vc_credential_fn fn, void *user_data);

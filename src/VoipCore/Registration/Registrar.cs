@@ -258,11 +258,17 @@ public sealed class Registrar : IRequestHandler, IDisposable
         }
     }
 
-    /// <summary>Stops expiring bindings and waits for credential lookups still running, so the host may free their user_data.</summary>
+    /// <summary>
+    /// Stops expiring bindings and waits for credential lookups still running, so the host may free
+    /// their user_data. The wait is bounded: a lookup must be quick, and a host whose lookups run on a
+    /// thread that is itself waiting for this (Node at process exit) must not hang forever.
+    /// </summary>
     public void Dispose()
     {
         _purge.Dispose();
         CredentialLookup = null;
-        SpinWait.SpinUntil(() => Volatile.Read(ref _lookupsRunning) == 0);
+        SpinWait.SpinUntil(() => Volatile.Read(ref _lookupsRunning) == 0, LookupGrace);
     }
+
+    private static readonly TimeSpan LookupGrace = TimeSpan.FromSeconds(2);
 }
