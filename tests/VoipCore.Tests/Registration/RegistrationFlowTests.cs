@@ -209,4 +209,17 @@ public class RegistrationFlowTests
         Assert.Equal(ErrorCode.Io, Assert.Throws<VoipException>(() => second.Listen(bound)).Code);
         Assert.Equal(ErrorCode.Io, Assert.Throws<VoipException>(() => first.Listen(bound)).Code);
     }
+
+    [Theory]
+    [InlineData("ws")]
+    [InlineData("tcp")]
+    public void OptionsReachAnEngineOverStreamTransportsWithoutAListenerOfOurOwn(string protocol)
+    {
+        using var server = new Engine(ConfigLoader.Load(null));
+        using var client = new Engine(ConfigLoader.Load(null));
+        string address = server.Listen($"{protocol}:127.0.0.1:0");
+        long id = client.Requests.Send("OPTIONS", $"sip:{HostPort(address)};transport={protocol}", null, null, []);
+        var result = WaitFor(client, e => e.Type == EventType.RequestResult && e.Value2 == id);
+        Assert.True(result.Value == 200, result.DetailJson);
+    }
 }
