@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import ctypes
 import threading
-from types import TracebackType
 from typing import TYPE_CHECKING, Literal
 
 from ._native import lib
 from .errors import ErrorCode, check
 from .events import RegistrationState
+from ._closing import ClosesOnExit
 
 if TYPE_CHECKING:
     from .engine import Engine
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 Transport = Literal["udp", "tcp", "tls", "ws", "wss"]
 
 
-class Account:
+class Account(ClosesOnExit):
     """An account of an engine; create it with Engine.create_account().
 
     It does not register until register(). Progress arrives as REGISTRATION_STATE events whose
@@ -85,17 +85,6 @@ class Account:
             if code == ErrorCode.INVALID_HANDLE and self._engine.closed:
                 return
             check(code)
-
-    def __enter__(self) -> Account:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc_value: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         uri = f" uri={self._uri!r}" if self._uri else ""

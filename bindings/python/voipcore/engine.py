@@ -11,7 +11,6 @@ import threading
 import time
 import weakref
 from collections.abc import Iterable, Iterator, Mapping
-from types import TracebackType
 from typing import Any, TypedDict
 
 from ._callbacks import CredentialLookup, NativeCallbacks
@@ -21,6 +20,7 @@ from .account import Account, Transport
 from .errors import ErrorCode, InvalidHandleError, ShutdownError, check
 from .events import Event, EventHandler
 from .logs import LogHandler, LogLevel, logging_handler
+from ._closing import ClosesOnExit
 
 # A wait is cut into native polls no longer than this: a signal such as Ctrl-C is only handled
 # between two foreign calls, so an unbounded native wait would make the process deaf to it.
@@ -41,7 +41,7 @@ class RegistrarBinding(TypedDict):
     cseq: int
 
 
-class Engine:
+class Engine(ClosesOnExit):
     """A libvoipcore engine. Engines share nothing; close each one (or use `with`).
 
     `config` is None for the defaults, or overrides as a mapping or a JSON string, e.g.
@@ -77,17 +77,6 @@ class Engine:
     @property
     def closed(self) -> bool:
         return not self._destroy.alive
-
-    def __enter__(self) -> Engine:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc_value: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         return f"<Engine handle=0x{self._handle:016x}{' closed' if self.closed else ''}>"
