@@ -65,9 +65,34 @@ public static class ConfigLoader
         {
             UserAgent.ListenAddress.Parse(listen);
         }
+        ValidateMedia(config.Media);
+        Range("calls.decision_timeout_s", config.Calls.DecisionTimeoutSeconds, 1, 86_400);
+        Range("calls.ring_timeout_s", config.Calls.RingTimeoutSeconds, 0, 86_400);
         if ((sip.Tls.Certificate == null) != (sip.Tls.PrivateKey == null))
         {
             throw new VoipException(ErrorCode.InvalidArgument, "config: keys 'sip.tls.certificate' and 'sip.tls.private_key' go together");
+        }
+    }
+
+    private static void ValidateMedia(MediaConfig media)
+    {
+        Range("media.rtp_port_min", media.RtpPortMin, 1024, 65534);
+        Range("media.rtp_port_max", media.RtpPortMax, media.RtpPortMin + 1, 65535);
+        Range("media.opus_bitrate", media.OpusBitrate, 6000, 510_000);
+        Range("media.rtp_timeout_s", media.RtpTimeoutSeconds, 0, 86_400);
+        Range("media.quality_interval_s", media.QualityIntervalSeconds, 0, 86_400);
+        Range("media.jitter_min_ms", media.JitterMinMs, 0, 1000);
+        Range("media.jitter_max_ms", media.JitterMaxMs, Math.Max(media.JitterMinMs, 20), 2000);
+        if (media.Codecs.Count == 0)
+        {
+            throw new VoipException(ErrorCode.InvalidArgument, "config: key 'media.codecs' is empty; name at least one of opus, g722, pcmu, pcma");
+        }
+        foreach (var codec in media.Codecs)
+        {
+            if (Sessions.CodecNames.Capability(codec) is null)
+            {
+                throw new VoipException(ErrorCode.InvalidArgument, $"config: key 'media.codecs' has '{codec}'; expected opus, g722, pcmu or pcma");
+            }
         }
     }
 

@@ -19,4 +19,10 @@ public sealed class EngineConfig
 
     [JsonPropertyName("sip")]
     public SipConfig Sip { get; set; } = new();
+
+    [JsonPropertyName("media")]
+    public MediaConfig Media { get; set; } = new();
+
+    [JsonPropertyName("calls")]
+    public CallsConfig Calls { get; set; } = new();
 }

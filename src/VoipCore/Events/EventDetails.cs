@@ -44,12 +44,50 @@ public sealed record BindingEntry(
     [property: JsonPropertyName("call_id")] string CallId,
     [property: JsonPropertyName("cseq")] uint CSeq);
 
+/// <summary>detail_json of VC_EVENT_CALL_INCOMING.</summary>
+public sealed record CallIncomingDetail(
+    [property: JsonPropertyName("from")] string From,
+    [property: JsonPropertyName("to")] string To,
+    [property: JsonPropertyName("call_id")] string CallId,
+    [property: JsonPropertyName("source")] string Source,
+    [property: JsonPropertyName("codec")] string? Codec,
+    [property: JsonPropertyName("replaces")] ulong Replaces);
+
+/// <summary>detail_json of VC_EVENT_CALL_STATE; the final report rides on the move to terminated.</summary>
+public sealed record CallStateDetail(
+    [property: JsonPropertyName("state")] string State,
+    [property: JsonPropertyName("previous")] string Previous,
+    [property: JsonPropertyName("direction")] string Direction,
+    [property: JsonPropertyName("code")] int Code,
+    [property: JsonPropertyName("reason")] string Reason,
+    [property: JsonPropertyName("remote_hold")] bool RemoteHold,
+    [property: JsonPropertyName("duration_s")] double DurationSeconds,
+    [property: JsonPropertyName("stats")] Sessions.MediaStatistics? Stats);
+
+/// <summary>detail_json of VC_EVENT_CALL_DTMF.</summary>
+public sealed record DtmfDetail(
+    [property: JsonPropertyName("digit")] string Digit,
+    [property: JsonPropertyName("method")] string Method,
+    [property: JsonPropertyName("duration_ms")] int DurationMs);
+
+/// <summary>detail_json of VC_EVENT_CALL_QUALITY_WARNING.</summary>
+public sealed record QualityWarningDetail(
+    [property: JsonPropertyName("reason")] string Reason,
+    [property: JsonPropertyName("value")] double Value,
+    [property: JsonPropertyName("threshold")] double Threshold,
+    [property: JsonPropertyName("stats")] Sessions.MediaStatistics Stats);
+
 [JsonSourceGenerationOptions(WriteIndented = false)]
 [JsonSerializable(typeof(RegistrationDetail))]
 [JsonSerializable(typeof(BindingDetail))]
 [JsonSerializable(typeof(RequestResultDetail))]
 [JsonSerializable(typeof(MessageDetail))]
 [JsonSerializable(typeof(List<BindingEntry>))]
+[JsonSerializable(typeof(CallIncomingDetail))]
+[JsonSerializable(typeof(CallStateDetail))]
+[JsonSerializable(typeof(DtmfDetail))]
+[JsonSerializable(typeof(QualityWarningDetail))]
+[JsonSerializable(typeof(Sessions.MediaStatistics))]
 internal sealed partial class EventJsonContext : JsonSerializerContext;
 
 /// <summary>Serializes event details with the source-generated context (no reflection).</summary>
@@ -65,5 +103,10 @@ public static class EventJson
     public static string Of(BindingDetail detail) => JsonSerializer.Serialize(detail, Context.BindingDetail);
     public static string Of(RequestResultDetail detail) => JsonSerializer.Serialize(detail, Context.RequestResultDetail);
     public static string Of(MessageDetail detail) => JsonSerializer.Serialize(detail, Context.MessageDetail);
+    public static string Of(CallIncomingDetail detail) => JsonSerializer.Serialize(detail, Context.CallIncomingDetail);
+    public static string Of(CallStateDetail detail) => JsonSerializer.Serialize(detail, Context.CallStateDetail);
+    public static string Of(DtmfDetail detail) => JsonSerializer.Serialize(detail, Context.DtmfDetail);
+    public static string Of(QualityWarningDetail detail) => JsonSerializer.Serialize(detail, Context.QualityWarningDetail);
+    public static string Of(Sessions.MediaStatistics stats) => JsonSerializer.Serialize(stats, Context.MediaStatistics);
     public static string Of(List<BindingEntry> bindings) => JsonSerializer.Serialize(bindings, Context.ListBindingEntry);
 }

@@ -12,4 +12,11 @@ public enum EventType
     RequestResult = 12,
     MessageReceived = 13,
     KeepAlive = 14,
+    CallIncoming = 20,
+    CallState = 21,
+    CallDtmf = 22,
+    CallQuality = 23,
+    CallQualityWarning = 24,
+    CallRtpTimeout = 25,
+    CallMediaEnded = 26,
 }

@@ -5,4 +5,5 @@ public enum HandleType : byte
 {
     Engine = 1,
     Account = 2,
+    Call = 3,
 }

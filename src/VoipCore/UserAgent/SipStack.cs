@@ -30,6 +30,12 @@ public sealed class SipStack : ITransactionUser, IDisposable
         Successes = new SuccessRetransmitter(Transactions);
     }
 
+    /// <summary>Told after a CANCEL ended a pending INVITE with 487, so the call layer can end its call.</summary>
+    public Action<InviteServerTransaction>? InviteCancelled { get; set; }
+
+    /// <summary>Told of every ACK for a 2xx (after it stopped the retransmissions), e.g. to read an answer it carries.</summary>
+    public Action<SipMessage>? AckReceived { get; set; }
+
     public TransportAddress Listen(ListenAddress address) => Transactions.Transport.Listen(address.Protocol, address.EndPoint);
 
     public void Handle(SipMethod method, IRequestHandler handler)
@@ -123,6 +129,21 @@ public sealed class SipStack : ITransactionUser, IDisposable
         return new OutgoingRequest(builder.ToArray(), destination, branch, serverName);
     }
 
+    /// <summary>
+    /// Finishes a request built elsewhere (in-dialog requests, CANCEL, the ACK for a 2xx): resolves
+    /// <paramref name="nextHop"/>, puts our Via on top with <paramref name="branch"/> (a new one when null)
+    /// and adds User-Agent.
+    /// </summary>
+    public async Task<OutgoingRequest> PrepareAsync(SipMessageBuilder request, string nextHop, TransportProtocol? preferred = null, string? branch = null)
+    {
+        var (destination, serverName) = await SipTarget.ResolveAsync(nextHop, preferred).ConfigureAwait(false);
+        var local = await LocalAddressForAsync(destination, serverName).ConfigureAwait(false);
+        branch ??= BranchIds.NewBranch();
+        request.Prepend(HeaderId.Via, $"SIP/2.0/{destination.Protocol.ViaName()} {ListenAddress.HostPort(local.EndPoint)};branch={branch};rport");
+        request.Add(HeaderId.UserAgent, UserAgentName);
+        return new OutgoingRequest(request.ToArray(), destination, branch, serverName);
+    }
+
     /// <summary>Our Contact URI for a local address: sip:user@host:port with the transport when it is not UDP.</summary>
     public static string ContactUri(string user, TransportAddress local)
     {
@@ -159,15 +180,30 @@ public sealed class SipStack : ITransactionUser, IDisposable
 
     private static void RespondIfPending(ServerTransaction transaction, int status, string reason)
     {
-        if (transaction.State is TransactionState.Trying or TransactionState.Proceeding)
+        try
         {
-            transaction.Respond(status, reason);
+            if (transaction.State is TransactionState.Trying or TransactionState.Proceeding)
+            {
+                transaction.Respond(status, reason);
+            }
+        }
+        catch (VoipException e) when (e.Code == ErrorCode.InvalidState)
+        {
+            // The handler answered in the meantime; its answer stands.
         }
     }
 
-    void ITransactionUser.OnCancel(InviteServerTransaction invite, SipMessage cancel) => RespondIfPending(invite, 487, "Request Terminated");
+    void ITransactionUser.OnCancel(InviteServerTransaction invite, SipMessage cancel)
+    {
+        RespondIfPending(invite, 487, "Request Terminated");
+        InviteCancelled?.Invoke(invite);
+    }
 
-    void ITransactionUser.OnAck(SipMessage ack, InboundMessage source) => Successes.OnAck(ack);
+    void ITransactionUser.OnAck(SipMessage ack, InboundMessage source)
+    {
+        Successes.OnAck(ack);
+        AckReceived?.Invoke(ack);
+    }
 
     void ITransactionUser.OnStrayResponse(SipMessage response, InboundMessage source)
     {

@@ -1,0 +1,19 @@
+namespace VoipCore.Sessions;
+
+/// <summary>The one-shot timers of a call (decision, ring, cancel and re-INVITE retry); each fires onto the call's queue.</summary>
+public sealed partial class Call
+{
+    private ITimer? _decisionTimer;
+    private ITimer? _ringTimer;
+    private ITimer? _guardTimer;
+
+    private ITimer Schedule(TimeSpan after, Action work) =>
+        _manager.Time.CreateTimer(_ => Queue.Post(work), null, after, Timeout.InfiniteTimeSpan);
+
+    private void CancelTimers()
+    {
+        _decisionTimer?.Dispose();
+        _ringTimer?.Dispose();
+        _guardTimer?.Dispose();
+    }
+}
