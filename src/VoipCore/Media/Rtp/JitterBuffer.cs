@@ -9,11 +9,12 @@ namespace VoipCore.Media.Rtp;
 /// <para>Delay is measured against the fastest path: the transit (arrival minus timestamp) of the quickest packet
 /// in the last 2-4 s is the baseline, a packet's spread is how much slower it came, and the playout delay is how
 /// long after its baseline arrival a frame plays. A frame is on time whenever the delay covers its spread.</para>
-/// <para>The jitter estimate is the largest recent spread, decaying with a 20 s half-life; the target delay is
-/// that plus half a frame, within the configured bounds. The buffer grows at once: a packet arriving after its
-/// turn (while nothing later has played) moves playout back to it, so the frames concealed meanwhile become added
-/// delay rather than loss; and when the delay falls below target, a tick plays nothing (one inserted concealed
-/// frame). It shrinks slowly: at most one frame a second is dropped while the delay exceeds target by a frame.</para>
+/// <para>The jitter estimate is the largest spread of the last 10 s; the target delay is that plus half a frame,
+/// within the configured bounds. The buffer grows at once: a packet arriving after its turn (while nothing later
+/// has played) moves playout back to it, so the frames concealed meanwhile become added delay rather than loss;
+/// and when the delay falls below the jitter estimate, a tick plays nothing (one inserted concealed frame). It
+/// shrinks slowly: only once a spike has left the 10 s window, and then by at most one dropped frame a second
+/// while the delay exceeds target by a frame.</para>
 /// <para>A timestamp jump with consecutive sequence numbers is a pause (DTX), not loss. A packet too far from
 /// the playout point is dropped unless the next packet confirms the jump, which then restarts the buffer on the
 /// new timeline (a new stream or a restarted sender); call <see cref="Reset"/> on an SSRC change.</para>
@@ -21,7 +22,7 @@ namespace VoipCore.Media.Rtp;
 /// </remarks>
 public sealed class JitterBuffer
 {
-    private const double JitterHalfLifeMs = 20_000;
+    private const int JitterWindowSeconds = 10;
     private const int BaselineWindowMs = 2_000;
     private const int ShrinkSpacingMs = 1_000;
     private const int MaxSequenceJump = 3_000;
@@ -41,7 +42,9 @@ public sealed class JitterBuffer
     private readonly long _minDelay;
     private readonly long _maxDelay;
     private readonly long _initialDelay;
-    private readonly double _jitterDecay;
+    // The largest transit seen in each of the last JitterWindowSeconds seconds, by arrival second modulo the
+    // window. Kept as transits, not spreads, so a baseline that moves moves the jitter estimate with it.
+    private readonly long[] _transitMaxima = new long[JitterWindowSeconds];
     private readonly int _baselineWindowPackets;
     private readonly int _shrinkSpacingTicks;
 
@@ -59,7 +62,7 @@ public sealed class JitterBuffer
     private long _windowMinTransit;
     private long _previousWindowMinTransit;
     private int _windowPackets;
-    private double _jitter;
+    private long _transitSecond = long.MinValue;
     private long _delay;
     private int _ticksSinceShrink;
     private bool _lastGetInserted;
@@ -94,7 +97,6 @@ public sealed class JitterBuffer
         _maxDelay = MsToUnits(settings.MaxDelayMs);
         _initialDelay = MsToUnits(settings.InitialDelayMs);
         var frameMs = timestampStep * 1000.0 / clockRate;
-        _jitterDecay = Math.Pow(0.5, frameMs / JitterHalfLifeMs);
         _baselineWindowPackets = Math.Max(1, (int)(BaselineWindowMs / frameMs));
         _shrinkSpacingTicks = Math.Max(1, (int)(ShrinkSpacingMs / frameMs));
         Reset();
@@ -130,13 +132,26 @@ public sealed class JitterBuffer
     /// <summary>The delay the buffer steers toward: the jitter estimate plus half a frame, within the settings' bounds.</summary>
     public int TargetDelayMs => UnitsToMs(TargetDelay);
 
-    /// <summary>The jitter estimate: the largest recent spread of arrival over the fastest path, in ms.</summary>
-    public int JitterMs => UnitsToMs((long)_jitter);
+    /// <summary>The jitter estimate: the largest spread of arrival over the fastest path in the last 10 s, in ms.</summary>
+    public int JitterMs => UnitsToMs(Jitter);
 
     /// <summary>The RTP timestamp the next <see cref="Get"/> plays or conceals (meaningful once playing).</summary>
     public uint PlayoutTimestamp => (uint)_playTimestamp;
 
-    private long TargetDelay => Math.Clamp((long)_jitter + _step / 2, _minDelay, _maxDelay);
+    private long TargetDelay => Math.Clamp(Jitter + _step / 2, _minDelay, _maxDelay);
+
+    private long Jitter
+    {
+        get
+        {
+            var maximum = long.MinValue;
+            foreach (var transit in _transitMaxima)
+            {
+                maximum = Math.Max(maximum, transit);
+            }
+            return maximum == long.MinValue || Baseline == long.MaxValue ? 0 : Math.Max(0, maximum - Baseline);
+        }
+    }
 
     private long Baseline => Math.Min(_windowMinTransit, _previousWindowMinTransit);
 
@@ -325,7 +340,8 @@ public sealed class JitterBuffer
 
     /// <summary>
     /// Forgets the stream (call it when the SSRC changes): the next packet starts a new one and playout refills
-    /// to the initial delay. Counters and the jitter estimate, a property of the path, are kept.
+    /// to the initial delay. Counters are kept; the jitter estimate starts over, as transits of a new timeline
+    /// do not compare with the old.
     /// </summary>
     public void Reset()
     {
@@ -343,6 +359,8 @@ public sealed class JitterBuffer
         _windowMinTransit = long.MaxValue;
         _previousWindowMinTransit = long.MaxValue;
         _windowPackets = 0;
+        Array.Fill(_transitMaxima, long.MinValue);
+        _transitSecond = long.MinValue;
         _ticksSinceShrink = 0;
         _lastGetInserted = false;
     }
@@ -397,9 +415,19 @@ public sealed class JitterBuffer
             _windowMinTransit = long.MaxValue;
             _windowPackets = 0;
         }
-        var spread = transit - Baseline;
-        _jitter = Math.Max(spread, _jitter * _jitterDecay);
-        return spread;
+        var second = arrivalTicks / _frequency;
+        if (second > _transitSecond)
+        {
+            // Seconds without packets (DTX) start empty, up to the whole window.
+            for (var passed = Math.Max(second - JitterWindowSeconds, _transitSecond) + 1; passed <= second; passed++)
+            {
+                _transitMaxima[(ulong)passed % JitterWindowSeconds] = long.MinValue;
+            }
+            _transitSecond = second;
+        }
+        ref var maximum = ref _transitMaxima[(ulong)_transitSecond % JitterWindowSeconds];
+        maximum = Math.Max(maximum, transit);
+        return transit - Baseline;
     }
 
     private void Consume(int index)

@@ -74,13 +74,27 @@ public sealed class MediaPortPool
                     continue;
                 }
                 var rtpPort = FirstPort + 2 * index;
-                if (TryBind(localAddress, rtpPort, out var rtp) && TryBind(localAddress, rtpPort + 1, out var rtcp))
+                if (!TryBind(localAddress, rtpPort, out var rtp))
                 {
-                    _leased[index] = true;
-                    _inUse++;
-                    return new MediaPortLease(this, rtp, rtcp, rtpPort);
+                    continue;
                 }
-                rtp?.Dispose();
+                Socket? rtcp;
+                try
+                {
+                    if (!TryBind(localAddress, rtpPort + 1, out rtcp))
+                    {
+                        rtp.Dispose();
+                        continue;
+                    }
+                }
+                catch
+                {
+                    rtp.Dispose();
+                    throw;
+                }
+                _leased[index] = true;
+                _inUse++;
+                return new MediaPortLease(this, rtp, rtcp, rtpPort);
             }
         }
         throw new VoipException(ErrorCode.Io, $"no free RTP port in {MinPort}-{MaxPort} on {localAddress}");
@@ -100,6 +114,10 @@ public sealed class MediaPortPool
         }
     }
 
+    /// <summary>
+    /// Binds a UDP socket; false when another socket holds the port. Any other failure (an address that is not
+    /// local, an unsupported family) would fail for every port alike, so it ends the search with an error.
+    /// </summary>
     private static bool TryBind(IPAddress address, int port, [NotNullWhen(true)] out Socket? socket)
     {
         socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
@@ -108,16 +126,15 @@ public sealed class MediaPortPool
             socket.Bind(new IPEndPoint(address, port));
             return true;
         }
-        catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AccessDenied)
+        catch (SocketException e)
         {
             socket.Dispose();
             socket = null;
-            return false;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
+            if (e.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AccessDenied)
+            {
+                return false;
+            }
+            throw new VoipException(ErrorCode.Io, $"cannot bind an RTP port on {address}: {e.Message}");
         }
     }
 }

@@ -239,9 +239,12 @@ public class JitterBufferTests(ITestOutputHelper output)
         return driver.Run(stream.Where(a => a.TimeMs > startMs - 20 && a.TimeMs <= startMs + (ticks - 1) * 20).ToList(), startMs, ticks);
     }
 
-    [Fact]
-    public void AdaptsToRandomJitterSoOnlyRealLossesAreMissing()
+    [Theory]
+    [InlineData(8000)]
+    [InlineData(48000)]
+    public void AdaptsToRandomJitterSoOnlyRealLossesAreMissing(int clockRate)
     {
+        var step = clockRate / 50;
         const int Frames = 10_000;
         const int WarmUp = 500;
         var random = new Random(2024);
@@ -255,15 +258,17 @@ public class JitterBufferTests(ITestOutputHelper output)
                 lostFrames.Add(k);
             }
         }
-        var driver = new JitterDriver();
-        var ticks = driver.Run(JitterDriver.Stream(Frames, 0, 0, k => delays[k], lostFrames.Contains), 10, Frames + 10);
+        var driver = new JitterDriver(clockRate: clockRate);
+        var ticks = driver.Run(JitterDriver.Stream(step, Frames, 0, 0, k => delays[k], lostFrames.Contains), 10, Frames + 10);
 
         var adapted = ticks.Skip(WarmUp).Take(Frames - WarmUp - 10).ToList();
         var missingFrames = adapted.Where(t => t.Result == JitterResult.Missing)
-            .Select(t => t.Inserted ? -1 : (int)(t.PlayoutBefore / JitterDriver.Step)).ToList();
-        var lostInWindow = lostFrames.Where(k => adapted.Any(t => t.PlayoutBefore / JitterDriver.Step == k && !t.Inserted)).ToList();
+            .Select(t => t.Inserted ? -1 : (int)(t.PlayoutBefore / step)).ToList();
+        var concealedFrames = adapted.Where(t => !t.Inserted).Select(t => (int)(t.PlayoutBefore / step)).ToHashSet();
+        var lostInWindow = lostFrames.Where(concealedFrames.Contains).ToList();
         output.WriteLine($"frames {Frames}, lost {lostFrames.Count} ({lostInWindow.Count} after warm-up); missing after warm-up {missingFrames.Count}; " +
-            $"warm-up missing {ticks.Take(WarmUp).Count(t => t.Result == JitterResult.Missing)}; target {driver.Buffer.TargetDelayMs} ms, " +
+            $"warm-up: missing {ticks.Take(WarmUp).Count(t => t.Result == JitterResult.Missing)}, inserted {ticks.Take(WarmUp).Count(t => t.Inserted)}, " +
+            $"lost {lostFrames.Count(k => k < WarmUp)}; target {driver.Buffer.TargetDelayMs} ms, " +
             $"delay {driver.Buffer.CurrentDelayMs} ms, jitter {driver.Buffer.JitterMs} ms; late {driver.Buffer.Late}, dropped {driver.Buffer.Dropped}, " +
             $"concealed {driver.Buffer.Concealed}, lost {driver.Buffer.Lost}");
 

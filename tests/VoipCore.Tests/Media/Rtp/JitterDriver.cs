@@ -24,19 +24,27 @@ internal sealed class JitterDriver
     public const int ClockRate = 8000;
     public const double FrameMs = 20;
 
+    private readonly int _step;
+
     private readonly ManualTimeProvider _clock = new();
     private readonly long _origin;
 
-    public JitterDriver(JitterBufferSettings? settings = null)
+    /// <summary>A driver for 20 ms frames at 8 kHz, or at <paramref name="clockRate"/>.</summary>
+    public JitterDriver(JitterBufferSettings? settings = null, int clockRate = ClockRate)
     {
-        Buffer = new JitterBuffer(Step, ClockRate, settings ?? new JitterBufferSettings(), _clock);
+        _step = clockRate / 50;
+        Buffer = new JitterBuffer(_step, clockRate, settings ?? new JitterBufferSettings(), _clock);
         _origin = _clock.GetTimestamp();
     }
 
     public JitterBuffer Buffer { get; }
 
     /// <summary>Frames sent every 20 ms from <paramref name="firstSequence"/>/<paramref name="firstTimestamp"/>, each delayed by <paramref name="delayMs"/> unless <paramref name="lost"/>.</summary>
-    public static List<Arrival> Stream(int count, ushort firstSequence, uint firstTimestamp, Func<int, double> delayMs, Func<int, bool>? lost = null)
+    public static List<Arrival> Stream(int count, ushort firstSequence, uint firstTimestamp, Func<int, double> delayMs, Func<int, bool>? lost = null) =>
+        Stream(Step, count, firstSequence, firstTimestamp, delayMs, lost);
+
+    /// <summary>The same for frames of <paramref name="step"/> timestamp units.</summary>
+    public static List<Arrival> Stream(int step, int count, ushort firstSequence, uint firstTimestamp, Func<int, double> delayMs, Func<int, bool>? lost)
     {
         var arrivals = new List<Arrival>(count);
         for (var k = 0; k < count; k++)
@@ -45,7 +53,7 @@ internal sealed class JitterDriver
             {
                 continue;
             }
-            arrivals.Add(new Arrival(k * FrameMs + delayMs(k), (ushort)(firstSequence + k), (uint)(firstTimestamp + k * Step)));
+            arrivals.Add(new Arrival(k * FrameMs + delayMs(k), (ushort)(firstSequence + k), (uint)(firstTimestamp + k * step)));
         }
         return arrivals;
     }

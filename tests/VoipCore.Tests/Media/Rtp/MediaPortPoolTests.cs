@@ -136,6 +136,17 @@ public class MediaPortPoolTests
         Assert.Equal(0, pool.InUse);
     }
 
+    [Fact]
+    public void ReportsAnAddressThatIsNotLocalAsAnIoError()
+    {
+        var pool = new MediaPortPool(47180, 47189);
+
+        // 192.0.2.0/24 is TEST-NET-1, never assigned to a host.
+        var error = Assert.Throws<VoipException>(() => pool.Acquire(IPAddress.Parse("192.0.2.1")));
+        Assert.Equal(ErrorCode.Io, error.Code);
+        Assert.Equal(0, pool.InUse);
+    }
+
     [Theory]
     [InlineData(0, 100)]
     [InlineData(100, 70000)]
