@@ -62,7 +62,7 @@ public sealed class JitterBuffer
     private long _windowMinTransit;
     private long _previousWindowMinTransit;
     private int _windowPackets;
-    private long _transitSecond = long.MinValue;
+    private long _transitSecond;
     private long _delay;
     private int _ticksSinceShrink;
     private bool _lastGetInserted;
@@ -277,7 +277,8 @@ public sealed class JitterBuffer
         var target = TargetDelay;
         if (_delay < target - _step / 2)
         {
-            // Below target: play nothing this tick, which adds a frame of delay at the cost of one concealed frame.
+            // Below the jitter estimate (target less half a frame), so packets would soon come late: play nothing
+            // this tick, which adds a frame of delay at the cost of one concealed frame.
             _lastGetInserted = true;
             Concealed++;
             return JitterResult.Missing;
@@ -375,14 +376,18 @@ public sealed class JitterBuffer
         _lastPlayedSequence = _highestSequence - 1;
     }
 
-    /// <summary>Negative when the packet is too far behind the playout point to matter, positive when too far ahead to hold, else 0.</summary>
+    /// <summary>
+    /// Negative when the packet is a whole buffer's span or more behind the playout point, positive when as far
+    /// ahead, else 0. Merely late packets, however late, stay within this, so heavy jitter is no jump.
+    /// </summary>
     private int JumpOf(long sequence, long rtpTime)
     {
-        if (rtpTime < _playTimestamp - _maxDelay - _step || _lastPlayedSequence - sequence >= MaxMisorder)
+        var span = (long)_slots.Length * _step;
+        if (_playTimestamp - rtpTime >= span || _lastPlayedSequence - sequence >= MaxMisorder)
         {
             return -1;
         }
-        if (rtpTime - _playTimestamp >= (long)_slots.Length * _step || sequence - _highestSequence > MaxSequenceJump)
+        if (rtpTime - _playTimestamp >= span || sequence - _highestSequence > MaxSequenceJump)
         {
             return 1;
         }

@@ -45,7 +45,7 @@ public sealed class RtpReceiverStatistics
     /// <summary>The source's RTP clock rate in Hz.</summary>
     public int ClockRate { get; }
 
-    /// <summary>True once <see cref="MinSequential"/> packets in sequence have validated the source.</summary>
+    /// <summary>True once two packets in sequence have validated the source (probation, A.1).</summary>
     public bool IsValid => _probation == 0;
 
     /// <summary>Packets counted since validation (duplicates included, packets on probation not).</summary>

@@ -233,6 +233,22 @@ public class JitterBufferTests(ITestOutputHelper output)
         Assert.True(driver.Buffer.Dropped >= 6);
     }
 
+    [Fact]
+    public void KeepsTheDelayWithinTheConfiguredMaximum()
+    {
+        var driver = new JitterDriver(new JitterBufferSettings { MaxDelayMs = 120 });
+        var random = new Random(3);
+        var ticks = driver.Run(JitterDriver.Stream(1000, 0, 0, _ => 5 + random.NextDouble() * 400), 10, 1000);
+
+        Assert.Equal(120, driver.Buffer.TargetDelayMs);
+        Assert.True(driver.Buffer.JitterMs > 300, $"jitter {driver.Buffer.JitterMs} ms");
+        Assert.InRange(driver.Buffer.CurrentDelayMs, 100, 140);
+        // Jitter beyond the maximum costs late packets, not a restart of the buffer.
+        Assert.True(driver.Buffer.Late > 100);
+        Assert.Equal(0, driver.Buffer.Resyncs);
+        Assert.Contains(ticks.Skip(900), t => t.Result == JitterResult.Frame);
+    }
+
     private static List<Tick> RunFrom(JitterDriver driver, List<Arrival> stream, int fromTick, int ticks)
     {
         var startMs = 10 + fromTick * 20.0;
