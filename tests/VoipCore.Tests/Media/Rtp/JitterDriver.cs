@@ -58,8 +58,11 @@ internal sealed class JitterDriver
         return arrivals;
     }
 
-    /// <summary>Delivers <paramref name="arrivals"/> and ticks every 20 ms from <paramref name="firstTickMs"/>, <paramref name="ticks"/> times.</summary>
-    public List<Tick> Run(IEnumerable<Arrival> arrivals, double firstTickMs, int ticks, List<bool>? accepted = null)
+    /// <summary>
+    /// Delivers <paramref name="arrivals"/> and ticks every 20 ms from <paramref name="firstTickMs"/>,
+    /// <paramref name="ticks"/> times or until a tick matches <paramref name="stopAfter"/>.
+    /// </summary>
+    public List<Tick> Run(IEnumerable<Arrival> arrivals, double firstTickMs, int ticks, List<bool>? accepted = null, Func<Tick, bool>? stopAfter = null)
     {
         var pending = arrivals.OrderBy(a => a.TimeMs).ToList();
         var results = new List<Tick>(ticks);
@@ -82,6 +85,10 @@ internal sealed class JitterDriver
             var result = Buffer.Get(payload, out var length);
             var sequence = result == JitterResult.Frame && length == 2 ? BinaryPrimitives.ReadUInt16BigEndian(payload) : -1;
             results.Add(new Tick(tickMs, result, before, Buffer.PlayoutTimestamp, sequence));
+            if (stopAfter?.Invoke(results[^1]) == true)
+            {
+                break;
+            }
         }
         return results;
     }
