@@ -52,7 +52,7 @@ public sealed class ToneGenerator : IAudioSource
                 break;
             }
 
-            ToneSegment segment = _pattern.Segments[_segment];
+            ToneSegment segment = _pattern.SegmentSpan[_segment];
             long length = Math.Max(1, (long)segment.DurationMs * sampleRate / 1000);
             int count = (int)Math.Min(frame.Length, length - _elapsed);
             Render(segment, frame[..count], sampleRate);
@@ -97,7 +97,7 @@ public sealed class ToneGenerator : IAudioSource
     {
         _elapsed = 0;
         _phase1 = _phase2 = 0;
-        if (++_segment < _pattern.Segments.Count)
+        if (++_segment < _pattern.SegmentSpan.Length)
         {
             return;
         }

@@ -14,6 +14,7 @@ public sealed class TonePattern
     private const string DtmfKeypad = "123A456B789C*0#D";
 
     private readonly ToneSegment[] _segments;
+    private readonly IReadOnlyList<ToneSegment> _readOnlySegments;
 
     /// <summary>Creates a pattern; every segment needs a positive duration, frequencies in 0..20000 Hz and a
     /// level of at most 0 dBFS.</summary>
@@ -33,6 +34,7 @@ public sealed class TonePattern
             }
         }
 
+        _readOnlySegments = _segments.AsReadOnly();
         Loop = loop;
     }
 
@@ -56,10 +58,13 @@ public sealed class TonePattern
         [ToneSegment.Tone(200, 425), ToneSegment.Silence(200), ToneSegment.Tone(200, 425), ToneSegment.Silence(4400)], loop: true);
 
     /// <summary>The segments in playing order.</summary>
-    public IReadOnlyList<ToneSegment> Segments => _segments;
+    public IReadOnlyList<ToneSegment> Segments => _readOnlySegments;
 
     /// <summary>Whether the pattern starts over after its last segment.</summary>
     public bool Loop { get; }
+
+    /// <summary>The segments without an interface call per sample block.</summary>
+    internal ReadOnlySpan<ToneSegment> SegmentSpan => _segments;
 
     /// <summary>
     /// DTMF for <paramref name="digits"/> (0-9, *, #, A-D, case-insensitive), each a row + column pair of

@@ -44,14 +44,14 @@ public sealed class WavReader : IDisposable
             FrameCount = dataBytes / _blockAlign;
             _framesLeft = FrameCount;
         }
-        catch (IOException e)
+        catch (Exception e)
         {
             stream.Dispose();
-            throw new VoipException(ErrorCode.Io, $"{name}: {e.Message}");
-        }
-        catch
-        {
-            stream.Dispose();
+            if (e is IOException)
+            {
+                throw new VoipException(ErrorCode.Io, $"{name}: {e.Message}");
+            }
+
             throw;
         }
     }
