@@ -11,7 +11,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 # Debian packages the build and the tests use; each is checked and installed only when missing.
 APT_PACKAGES=(g++ cmake make pkg-config libgtest-dev valgrind python3 python3-pytest nodejs npm binutils openssl
-    sip-tester kamailio kamailio-tls-modules)
+    sip-tester kamailio kamailio-tls-modules
+    libopus0 libopus-dev libspandsp2 baresip-core sox espeak-ng python3-numpy)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'build.sh: error: %s\n' "$*" >&2; exit 1; }

@@ -116,6 +116,24 @@ typedef uint64_t vc_engine_t;
  *       "tls": {"certificate": PEM file, "private_key": PEM file,
  *               "ca_file": PEM file (trust anchors instead of the system store),
  *               "verify_peer": true}
+ *     },
+ *     "media": {
+ *       "rtp_port_min": 20000, "rtp_port_max": 29999 (RTP on even ports, RTCP on the next odd one),
+ *       "codecs": ["opus", "g722", "pcmu", "pcma"] (preference order; telephone-event is added;
+ *                                                  opus is skipped when libopus.so.0 is missing),
+ *       "opus_bitrate": 32000, "opus_fec": true, "opus_dtx": false,
+ *       "rtp_timeout_s": 30                        (VC_EVENT_CALL_RTP_TIMEOUT after this long
+ *                                                  without RTP on a receiving call; 0 = off),
+ *       "hangup_on_rtp_timeout": false,
+ *       "quality_interval_s": 5                    (VC_EVENT_CALL_QUALITY period; 0 = off),
+ *       "jitter_min_ms": 20, "jitter_max_ms": 300  (adaptive jitter buffer bounds)
+ *     },
+ *     "calls": {
+ *       "decision_timeout_s": 60                   (an incoming call nobody decides on is
+ *                                                  rejected with 480 after this long),
+ *       "auto_ringing": true                       (send 180 Ringing when a call is offered),
+ *       "ring_timeout_s": 120                      (an outgoing call ringing this long is
+ *                                                  cancelled; 0 = never)
  *     }
  *   }
  *   Unknown or repeated keys, wrong types and out-of-range values are rejected, as is
@@ -204,7 +222,36 @@ typedef enum vc_event_type {
     VC_EVENT_MESSAGE_RECEIVED = 13,
     /* An account's OPTIONS keep-alive got an answer (or none). handle = the account;
      * value = SIP status (408 when unanswered); detail {"method","uri","code","reason"}. */
-    VC_EVENT_KEEPALIVE = 14
+    VC_EVENT_KEEPALIVE = 14,
+
+    /* A call arrived and waits for a decision (vc_call_answer, _reject, _forward, _defer).
+     * handle = the new call; related = the account it was addressed to (0 if none);
+     * detail {"from","to","call_id","source","codec","replaces"}. */
+    VC_EVENT_CALL_INCOMING = 20,
+    /* A call changed state. handle = the call; related = its account; value = the new
+     * vc_call_state_t; value2 = the previous one (equal to value when only "remote_hold"
+     * changed); detail {"state","previous","direction","code","reason","remote_hold",
+     * "duration_s","stats"}: code/reason are the SIP status that caused the move (0 if
+     * none); "stats" (the final report, as vc_call_get_stats) is set on TERMINATED.
+     * After the TERMINATED event the call handle is no longer valid. */
+    VC_EVENT_CALL_STATE = 21,
+    /* A DTMF digit arrived. handle = the call; value = the digit's ASCII code ('0'-'9', '*',
+     * '#', 'A'-'D'); value2 = its duration in ms; detail {"digit","method":"rfc4733"|"info",
+     * "duration_ms"}. */
+    VC_EVENT_CALL_DTMF = 22,
+    /* Periodic quality report (media.quality_interval_s). handle = the call; value = MOS x 100;
+     * detail = the stats object of vc_call_get_stats as JSON ({"codec","packets_sent",
+     * "bytes_sent","packets_received","bytes_received","packets_lost","loss_percent",
+     * "jitter_ms","rtt_ms","mos","packets_dropped","jitter_buffer_ms"}). */
+    VC_EVENT_CALL_QUALITY = 23,
+    /* Loss over the last period went above 5 % or RTT above 300 ms. handle = the call;
+     * detail {"reason":"loss"|"rtt","value","threshold","stats"}. */
+    VC_EVENT_CALL_QUALITY_WARNING = 24,
+    /* No RTP arrived for media.rtp_timeout_s on a call that should receive. handle = the call;
+     * value = the seconds of silence. The call is hung up when media.hangup_on_rtp_timeout. */
+    VC_EVENT_CALL_RTP_TIMEOUT = 25,
+    /* A WAV started with vc_call_play (loop = 0) finished. handle = the call. */
+    VC_EVENT_CALL_MEDIA_ENDED = 26
 } vc_event_type_t;
 
 /*
@@ -400,6 +447,140 @@ VC_API int vc_sip_send_options(vc_engine_t engine, uint64_t *out_request_id, vc_
  */
 VC_API int vc_sip_send_message(vc_engine_t engine, uint64_t *out_request_id, vc_account_t account, const char *target_uri,
                                const char *content_type, const char *body);
+
+/* ---------------------------------------------------------------- calls */
+
+typedef uint64_t vc_call_t;
+
+typedef enum vc_call_state {
+    VC_CALL_INITIALIZING = 0,   /* created, nothing sent yet */
+    VC_CALL_DIALING = 1,        /* outgoing: INVITE sent */
+    VC_CALL_RINGING = 2,        /* outgoing: the far end rings; incoming: waiting for a decision */
+    VC_CALL_CONNECTED = 3,
+    VC_CALL_ON_HOLD = 4,        /* we put it on hold (the peer holding us shows as "remote_hold") */
+    VC_CALL_TRANSFERRING = 5,
+    VC_CALL_TERMINATING = 6,    /* our BYE or CANCEL is out */
+    VC_CALL_TERMINATED = 7
+} vc_call_state_t;
+
+/*
+ * Calls. Every operation returns at once and reports progress as VC_EVENT_CALL_STATE events.
+ * An operation the call's state does not allow returns VC_E_INVALID_STATE with a message
+ * naming the state (e.g. "cannot hold a call in state Ringing"). A call handle is valid from
+ * vc_call_make or VC_EVENT_CALL_INCOMING until its TERMINATED event; afterwards every
+ * function returns VC_E_INVALID_HANDLE. Destroying the engine hangs up its calls.
+ */
+
+/*
+ * Places a call to target_uri (sip: or sips:), from `account` (its identity, outbound proxy
+ * and credentials for 401/407) or, with account 0, from the engine's own address.
+ * options_json: NULL or {"codecs": ["pcmu", ...] (this call's preference order),
+ *                        "headers": {"X-Name": "value", ...} (added to the INVITE)}.
+ * Errors: VC_E_INVALID_ARG (NULL out, bad URI, bad options), VC_E_INVALID_HANDLE,
+ *         VC_E_UNSUPPORTED (no usable codec).
+ */
+VC_API int vc_call_make(vc_call_t *out, vc_engine_t engine, vc_account_t account, const char *target_uri,
+                        const char *options_json);
+
+/* Answers an incoming call (200 OK with our SDP). State: RINGING, incoming, undecided. */
+VC_API int vc_call_answer(vc_call_t call);
+
+/* Rejects an incoming call with a final status 300-699 (486 Busy Here, 603 Decline, ...). */
+VC_API int vc_call_reject(vc_call_t call, int sip_code);
+
+/* Redirects an incoming call: 302 Moved Temporarily with target_uri as Contact. */
+VC_API int vc_call_forward(vc_call_t call, const char *target_uri);
+
+/* Postpones the decision on an incoming call; unless decided within timeout_ms (1 ms to
+ * 1 h) it is rejected with 480. Without a deferral, calls.decision_timeout_s applies. */
+VC_API int vc_call_defer(vc_call_t call, uint32_t timeout_ms);
+
+/* Sends 180 Ringing, or with early_media != 0 a 183 with our SDP, starting media before the
+ * answer (what vc_call_play plays is then heard as early media). */
+VC_API int vc_call_ring(vc_call_t call, int early_media);
+
+/* Ends a call: CANCEL before the answer, BYE after it, 603 Decline for an incoming call not
+ * yet answered. State: anything but TERMINATING/TERMINATED. */
+VC_API int vc_call_hangup(vc_call_t call);
+
+/* Hold (re-INVITE offering sendonly, or inactive when the peer holds us) and resume
+ * (sendrecv). hold needs CONNECTED, resume ON_HOLD. The state moves when the peer agrees. */
+VC_API int vc_call_hold(vc_call_t call);
+VC_API int vc_call_resume(vc_call_t call);
+
+/* Mutes (muted != 0) or unmutes what we send; a muted call keeps sending RTP (silence). */
+VC_API int vc_call_set_mute(vc_call_t call, int muted);
+
+typedef enum vc_dtmf_method {
+    VC_DTMF_AUTO = 0,     /* RFC 4733 events when the peer agreed to telephone-event, else INFO */
+    VC_DTMF_RFC4733 = 1,  /* RFC 4733 only: VC_E_UNSUPPORTED when telephone-event was not agreed */
+    VC_DTMF_INFO = 2      /* SIP INFO with application/dtmf-relay */
+} vc_dtmf_method_t;
+
+/* Sends DTMF digits (0-9, *, #, A-D), in order. State: CONNECTED. */
+VC_API int vc_call_send_dtmf(vc_call_t call, const char *digits, int method);
+
+/* The call's vc_call_state_t. */
+VC_API int vc_call_get_state(vc_call_t call, int *out_state);
+
+/*
+ * Quality figures of a call. Initialise with vc_call_stats_init (which sets struct_size, so
+ * a newer library fills only what an older caller knows). Loss, jitter and packets_dropped
+ * are about what we receive; rtt_ms is -1 until RTCP measured it; mos is the ITU-T G.107
+ * E-model estimate (1.0-4.5), 0 before media flowed.
+ */
+typedef struct vc_call_stats {
+    uint32_t struct_size;
+    int32_t jitter_buffer_ms;
+    char codec[16];
+    uint64_t packets_sent;
+    uint64_t bytes_sent;
+    uint64_t packets_received;
+    uint64_t bytes_received;
+    uint64_t packets_lost;
+    uint64_t packets_dropped;   /* bad header, unexpected source or payload type */
+    double loss_percent;
+    double jitter_ms;
+    double rtt_ms;
+    double mos;
+    double duration_s;          /* since the answer */
+} vc_call_stats_t;
+
+VC_API void vc_call_stats_init(vc_call_stats_t *stats);
+VC_API int vc_call_get_stats(vc_call_t call, vc_call_stats_t *out_stats);
+
+/*
+ * Plays a WAV file (PCM 8/16-bit or float, mono or stereo, any rate: resampled) into the
+ * call instead of silence, once or looped; replaces what was playing. When a once-player
+ * ends, VC_EVENT_CALL_MEDIA_ENDED is raised and the call sends silence.
+ * Errors: VC_E_INVALID_ARG (NULL path, unreadable or not a WAV), VC_E_INVALID_HANDLE.
+ */
+VC_API int vc_call_play(vc_call_t call, const char *wav_path, int loop);
+VC_API int vc_call_stop_play(vc_call_t call);
+
+typedef enum vc_record_mode {
+    VC_RECORD_RECEIVED = 0,   /* mono: what we receive */
+    VC_RECORD_SENT = 1,       /* mono: what we send */
+    VC_RECORD_MIXED = 2,      /* mono: both directions summed */
+    VC_RECORD_STEREO = 3      /* left: received, right: sent */
+} vc_record_mode_t;
+
+/* Records the call to a 16-bit WAV at sample_rate (8000-48000; 0 = the codec's rate).
+ * Replaces an earlier recording, which is closed. Errors: VC_E_INVALID_ARG, VC_E_IO. */
+VC_API int vc_call_record(vc_call_t call, const char *wav_path, int mode, int sample_rate);
+VC_API int vc_call_stop_record(vc_call_t call);
+
+/*
+ * PCM frames for a host with its own audio device. After vc_call_pcm_attach the call sends
+ * what the host pushes (instead of a player) and keeps what it receives for the host to
+ * pull, both as mono 16-bit samples at sample_rate (8000, 16000 or 48000), buffered up to
+ * 200 ms each way (older samples are dropped when the host falls behind).
+ *   vc_call_pcm_push: out_accepted (may be NULL) receives how many samples were taken.
+ *   vc_call_pcm_pull: copies up to capacity samples; out_count receives how many.
+ */
+VC_API int vc_call_pcm_attach(vc_call_t call, int sample_rate);
+VC_API int vc_call_pcm_push(vc_call_t call, size_t *out_accepted, const int16_t *samples, size_t count);
+VC_API int vc_call_pcm_pull(vc_call_t call, size_t *out_count, int16_t *buffer, size_t capacity);
 
 #ifdef __cplusplus
 }

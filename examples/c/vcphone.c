@@ -5,6 +5,9 @@
  *   vcphone --listen udp:127.0.0.1:5080 --registrar --user alice:secret --duration 30
  *   vcphone --listen udp:127.0.0.1:5090 --account sip:alice@127.0.0.1:5080 --password secret \
  *           --register --options sip:127.0.0.1:5080 --message sip:bob@127.0.0.1:5080 "hi" --json
+ *   vcphone --listen udp:127.0.0.1:5092 --auto-answer --record heard.wav --stats
+ *   vcphone --listen udp:127.0.0.1:5094 --call sip:bob@127.0.0.1:5092 --codec opus --play speech.wav \
+ *           --dtmf 123# --hold-after 2 --hangup-after 6 --stats
  */
 #include <signal.h>
 #include <stdio.h>
@@ -37,6 +40,28 @@ struct options {
     double duration;
     int json;
     const char *config;
+    const char *call_target;
+    int auto_answer;
+    const char *codec;
+    const char *play;
+    const char *record;
+    int record_mode;
+    const char *dtmf;
+    int dtmf_info;
+    double hold_after;
+    double hangup_after;
+    int stats;
+};
+
+/* The one call vcphone handles at a time, and what is still to do on it. */
+struct call_plan {
+    vc_call_t call;
+    int connected;
+    int ended;
+    int end_code;
+    double connected_at;
+    int dtmf_sent;
+    int hold_state; /* 0 nothing yet, 1 hold asked, 2 resume asked */
 };
 
 static volatile sig_atomic_t stop_requested;
@@ -66,7 +91,16 @@ static void usage(void)
             "  --message URI TEXT         send a MESSAGE\n"
             "  --duration S               run this long, then un-register and exit (default 5)\n"
             "  --config JSON              engine configuration (see vc_engine_create)\n"
-            "  --json                     one JSON event per line on stdout\n");
+            "  --json                     one JSON event per line on stdout\n"
+            "  --call URI                 call URI (from the account if any); exit when the call ends\n"
+            "  --auto-answer              answer incoming calls; exit when the call ends\n"
+            "  --codec C                  opus, g722, pcmu or pcma (only this codec)\n"
+            "  --play FILE.wav            send this WAV once connected (looped)\n"
+            "  --record FILE.wav          record what we receive (--record-mode sent|mixed|stereo)\n"
+            "  --dtmf DIGITS              send digits 1 s after connecting (--dtmf-info: by SIP INFO)\n"
+            "  --hold-after S             hold S seconds after connecting, resume S seconds later\n"
+            "  --hangup-after S           hang up S seconds after connecting\n"
+            "  --stats                    print a call report at hang-up\n");
 }
 
 static int parse(int argc, char **argv, struct options *o)
@@ -113,6 +147,35 @@ static int parse(int argc, char **argv, struct options *o)
             if (!(o->config = NEXT())) return -1;
         } else if (!strcmp(a, "--json")) {
             o->json = 1;
+        } else if (!strcmp(a, "--call")) {
+            if (!(o->call_target = NEXT())) return -1;
+        } else if (!strcmp(a, "--auto-answer")) {
+            o->auto_answer = 1;
+        } else if (!strcmp(a, "--codec")) {
+            if (!(o->codec = NEXT())) return -1;
+        } else if (!strcmp(a, "--play")) {
+            if (!(o->play = NEXT())) return -1;
+        } else if (!strcmp(a, "--record")) {
+            if (!(o->record = NEXT())) return -1;
+        } else if (!strcmp(a, "--record-mode")) {
+            const char *v = NEXT();
+            if (!v) return -1;
+            o->record_mode = !strcmp(v, "sent") ? VC_RECORD_SENT : !strcmp(v, "mixed") ? VC_RECORD_MIXED
+                           : !strcmp(v, "stereo") ? VC_RECORD_STEREO : VC_RECORD_RECEIVED;
+        } else if (!strcmp(a, "--dtmf")) {
+            if (!(o->dtmf = NEXT())) return -1;
+        } else if (!strcmp(a, "--dtmf-info")) {
+            o->dtmf_info = 1;
+        } else if (!strcmp(a, "--hold-after")) {
+            const char *v = NEXT();
+            if (!v) return -1;
+            o->hold_after = atof(v);
+        } else if (!strcmp(a, "--hangup-after")) {
+            const char *v = NEXT();
+            if (!v) return -1;
+            o->hangup_after = atof(v);
+        } else if (!strcmp(a, "--stats")) {
+            o->stats = 1;
         } else {
             fprintf(stderr, "vcphone: unknown option %s\n", a);
             return -1;
@@ -133,6 +196,13 @@ static const char *event_name(int type)
     case VC_EVENT_REQUEST_RESULT: return "request_result";
     case VC_EVENT_MESSAGE_RECEIVED: return "message_received";
     case VC_EVENT_KEEPALIVE: return "keepalive";
+    case VC_EVENT_CALL_INCOMING: return "call_incoming";
+    case VC_EVENT_CALL_STATE: return "call_state";
+    case VC_EVENT_CALL_DTMF: return "call_dtmf";
+    case VC_EVENT_CALL_QUALITY: return "call_quality";
+    case VC_EVENT_CALL_QUALITY_WARNING: return "call_quality_warning";
+    case VC_EVENT_CALL_RTP_TIMEOUT: return "call_rtp_timeout";
+    case VC_EVENT_CALL_MEDIA_ENDED: return "call_media_ended";
     default: return "unknown";
     }
 }
@@ -230,6 +300,89 @@ static double now_seconds(void)
     return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* A number after "key": in a flat JSON object (the stats the library writes), or `fallback`. */
+static double json_number(const char *json, const char *key, double fallback)
+{
+    char pattern[64];
+    snprintf(pattern, sizeof pattern, "\"%s\":", key);
+    const char *at = json ? strstr(json, pattern) : NULL;
+    if (!at || !strncmp(at + strlen(pattern), "null", 4)) return fallback;
+    return atof(at + strlen(pattern));
+}
+
+static void print_report(const char *detail)
+{
+    const char *stats = detail ? strstr(detail, "\"stats\":") : NULL;
+    char codec[32] = "none";
+    const char *c = stats ? strstr(stats, "\"codec\":\"") : NULL;
+    if (c) sscanf(c + 9, "%31[^\"]", codec);
+    double rtt = json_number(stats, "rtt_ms", -1);
+    char rtt_text[32] = "n/a";
+    if (rtt >= 0) snprintf(rtt_text, sizeof rtt_text, "%.1f ms", rtt);
+    printf("call report: codec=%s duration=%.1f s mos=%.2f jitter=%.1f ms loss=%.2f %% rtt=%s "
+           "packets sent=%.0f received=%.0f lost=%.0f\n",
+           codec, json_number(detail, "duration_s", 0), json_number(stats, "mos", 0), json_number(stats, "jitter_ms", 0),
+           json_number(stats, "loss_percent", 0), rtt_text, json_number(stats, "packets_sent", 0),
+           json_number(stats, "packets_received", 0), json_number(stats, "packets_lost", 0));
+    fflush(stdout);
+}
+
+static int call_options(const struct options *o, char *out, size_t size)
+{
+    if (!o->codec) return 0;
+    char quoted[64];
+    json_string(quoted, sizeof quoted, o->codec);
+    snprintf(out, size, "{\"codecs\":[%s]}", quoted);
+    return 1;
+}
+
+/* Reacts to call events: answers, starts media on connect, notes the end. */
+static void on_call_event(const vc_event_t *ev, const struct options *o, struct call_plan *plan)
+{
+    int rc;
+    if (ev->type == VC_EVENT_CALL_INCOMING && o->auto_answer && !plan->call) {
+        plan->call = ev->handle;
+        if ((rc = vc_call_answer(ev->handle)) != VC_OK) fail("vc_call_answer", rc);
+    }
+    if (ev->type != VC_EVENT_CALL_STATE || ev->handle != plan->call) return;
+    if (ev->value == VC_CALL_CONNECTED && !plan->connected) {
+        plan->connected = 1;
+        plan->connected_at = now_seconds();
+        if (o->play && (rc = vc_call_play(plan->call, o->play, 1)) != VC_OK) fail("vc_call_play", rc);
+        if (o->record && (rc = vc_call_record(plan->call, o->record, o->record_mode, 0)) != VC_OK) fail("vc_call_record", rc);
+    }
+    if (ev->value == VC_CALL_TERMINATED) {
+        plan->ended = 1;
+        plan->end_code = (int)json_number(ev->detail_json, "code", 0);
+        if (o->stats) print_report(ev->detail_json);
+    }
+}
+
+/* The timed steps of a connected call: DTMF, hold and resume, hang-up. */
+static void drive_call(const struct options *o, struct call_plan *plan)
+{
+    if (!plan->connected || plan->ended) return;
+    double elapsed = now_seconds() - plan->connected_at;
+    int rc;
+    if (o->dtmf && !plan->dtmf_sent && elapsed >= 1) {
+        plan->dtmf_sent = 1;
+        if ((rc = vc_call_send_dtmf(plan->call, o->dtmf, o->dtmf_info ? VC_DTMF_INFO : VC_DTMF_AUTO)) != VC_OK)
+            fail("vc_call_send_dtmf", rc);
+    }
+    if (o->hold_after > 0 && plan->hold_state == 0 && elapsed >= o->hold_after) {
+        plan->hold_state = 1;
+        if ((rc = vc_call_hold(plan->call)) != VC_OK) fail("vc_call_hold", rc);
+    }
+    if (o->hold_after > 0 && plan->hold_state == 1 && elapsed >= 2 * o->hold_after) {
+        plan->hold_state = 2;
+        if ((rc = vc_call_resume(plan->call)) != VC_OK) fail("vc_call_resume", rc);
+    }
+    if (o->hangup_after > 0 && elapsed >= o->hangup_after) {
+        if ((rc = vc_call_hangup(plan->call)) != VC_OK && rc != VC_E_INVALID_STATE) fail("vc_call_hangup", rc);
+        plan->connected_at = now_seconds() + 1e9; /* asked once */
+    }
+}
+
 int main(int argc, char **argv)
 {
     struct options o;
@@ -240,6 +393,14 @@ int main(int argc, char **argv)
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
 
+    /* --codec restricts incoming calls too, through media.codecs (unless --config says otherwise). */
+    char codec_config[128];
+    if (o.codec && !o.config) {
+        char quoted[64];
+        json_string(quoted, sizeof quoted, o.codec);
+        snprintf(codec_config, sizeof codec_config, "{\"media\":{\"codecs\":[%s]}}", quoted);
+        o.config = codec_config;
+    }
     vc_engine_t engine;
     int rc = vc_engine_create(&engine, o.config);
     if (rc != VC_OK) return fail("vc_engine_create", rc);
@@ -268,11 +429,33 @@ int main(int argc, char **argv)
         (rc = vc_sip_send_message(engine, NULL, account, o.message_target, "text/plain", o.message_text)) != VC_OK)
         status = fail("vc_sip_send_message", rc);
 
-    double deadline = now_seconds() + o.duration;
-    while (status == 0 && !stop_requested && now_seconds() < deadline) {
-        vc_event_t ev;
-        if (vc_engine_poll_event(engine, &ev, 100) == VC_OK) print_event(&ev, o.json);
+    struct call_plan plan = {0};
+    if (status == 0 && o.call_target) {
+        char options_json[128];
+        rc = vc_call_make(&plan.call, engine, account, o.call_target, call_options(&o, options_json, sizeof options_json) ? options_json : NULL);
+        if (rc != VC_OK) status = fail("vc_call_make", rc);
     }
+
+    double deadline = now_seconds() + o.duration;
+    while (status == 0 && !stop_requested && now_seconds() < deadline && !plan.ended) {
+        vc_event_t ev;
+        if (vc_engine_poll_event(engine, &ev, 20) == VC_OK) {
+            print_event(&ev, o.json);
+            on_call_event(&ev, &o, &plan);
+        }
+        drive_call(&o, &plan);
+    }
+    if (plan.call && !plan.ended) {
+        vc_call_hangup(plan.call);
+        double give_up = now_seconds() + 3;
+        while (!plan.ended && now_seconds() < give_up) {
+            vc_event_t ev;
+            if (vc_engine_poll_event(engine, &ev, 50) != VC_OK) continue;
+            print_event(&ev, o.json);
+            on_call_event(&ev, &o, &plan);
+        }
+    }
+    if (status == 0 && plan.call && !plan.connected) status = 1;
 
     /* Un-register in the open so the outcome is printed; destroy would do it silently. */
     if (account && o.register_account && vc_account_unregister(account) == VC_OK) {

@@ -2,8 +2,10 @@ using VoipCore.Configuration;
 using VoipCore.Events;
 using VoipCore.Handles;
 using VoipCore.Logging;
+using VoipCore.Media;
 using VoipCore.Messaging;
 using VoipCore.Registration;
+using VoipCore.Sessions;
 using VoipCore.Sip;
 using VoipCore.UserAgent;
 
@@ -16,6 +18,7 @@ namespace VoipCore;
 public sealed class Engine : IDisposable
 {
     private static readonly TimeSpan UnregisterGrace = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan HangupGrace = TimeSpan.FromSeconds(2);
 
     private readonly List<Account> _accounts = [];
     private readonly Lock _gate = new();
@@ -29,6 +32,8 @@ public sealed class Engine : IDisposable
     public ulong Handle { get; }
     public SipStack Sip { get; }
     public OutOfDialogRequests Requests { get; }
+    public MediaEngine Media { get; }
+    public CallManager Calls { get; }
     public TimeProvider Time { get; } = TimeProvider.System;
 
     public Engine(EngineConfig config)
@@ -44,6 +49,8 @@ public sealed class Engine : IDisposable
             Requests = new OutOfDialogRequests(Sip, Events);
             Sip.Handle(SipMethod.Options, new OptionsHandler(Sip));
             Sip.Handle(SipMethod.Message, new MessageHandler(Events));
+            Media = new MediaEngine(config.Media, Events, Log);
+            Calls = new CallManager(Sip, Events, Log, Media, config.Calls, Time, AccountFor);
             foreach (var listen in config.Sip.Listen)
             {
                 Listen(listen);
@@ -52,6 +59,7 @@ public sealed class Engine : IDisposable
         catch
         {
             Sip?.Dispose();
+            Media?.Dispose();
             Events.Dispose();
             throw;
         }
@@ -107,6 +115,23 @@ public sealed class Engine : IDisposable
         return account;
     }
 
+    /// <summary>The account an incoming request is for: the one whose user is the Request-URI's user (our Contact carries it).</summary>
+    private Account? AccountFor(SipMessage request)
+    {
+        string? user = request.TryGetRequestUri(out var uri) ? uri.GetUser() : null;
+        lock (_gate)
+        {
+            foreach (var account in _accounts)
+            {
+                if (string.Equals(account.Identity.User, user, StringComparison.Ordinal))
+                {
+                    return account;
+                }
+            }
+            return null;
+        }
+    }
+
     public void DestroyAccount(Account account)
     {
         lock (_gate)
@@ -157,6 +182,7 @@ public sealed class Engine : IDisposable
     private void Stop()
     {
         HandleRegistry.Remove<Engine>(Handle, HandleType.Engine);
+        Calls.HangupAll(HangupGrace);
         Account[] accounts;
         lock (_gate)
         {
@@ -169,6 +195,7 @@ public sealed class Engine : IDisposable
         }
         _registrar?.Dispose();
         Sip.Dispose();
+        Media.Dispose();
         Log.Info("engine", "engine stopped");
         Events.Dispose();
     }

@@ -11,4 +11,5 @@ namespace VoipCore.Configuration;
 [JsonSerializable(typeof(EngineConfig))]
 [JsonSerializable(typeof(Registration.AccountSettings))]
 [JsonSerializable(typeof(Registration.RegistrarSettings))]
+[JsonSerializable(typeof(Sessions.CallOptions))]
 internal sealed partial class ConfigJsonContext : JsonSerializerContext;

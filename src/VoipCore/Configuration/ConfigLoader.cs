@@ -21,6 +21,9 @@ public static class ConfigLoader
         Parse(json ?? throw new VoipException(ErrorCode.InvalidArgument, "account: config_json must not be NULL (it needs at least \"uri\")"),
             ConfigJsonContext.Default.AccountSettings, "account");
 
+    public static Sessions.CallOptions LoadCallOptions(string? json) =>
+        string.IsNullOrWhiteSpace(json) ? new Sessions.CallOptions() : Parse(json, ConfigJsonContext.Default.CallOptions, "call options");
+
     public static Registration.RegistrarSettings LoadRegistrar(string? json) =>
         json == null ? new Registration.RegistrarSettings() : Parse(json, ConfigJsonContext.Default.RegistrarSettings, "registrar");
 

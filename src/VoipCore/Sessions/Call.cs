@@ -57,6 +57,12 @@ public sealed partial class Call
         }
     }
 
+    /// <summary>The call's media once opened (the media layer's object; hosts reach players and recorders through it).</summary>
+    public ICallMedia? Media => _media;
+
+    /// <summary>Seconds since the answer, 0 before it.</summary>
+    public double DurationSeconds => _connectedTimestamp == 0 ? 0 : System.Diagnostics.Stopwatch.GetElapsedTime(_connectedTimestamp).TotalSeconds;
+
     /// <summary>True while the far end has put us on hold (its offer said sendonly or inactive).</summary>
     public bool RemoteHold => _remoteHold;
 
@@ -142,17 +148,15 @@ public sealed partial class Call
         if (next == CallState.Terminated)
         {
             ReleaseResources();
-        }
-        PostState(next, previous, code, reason);
-        if (next == CallState.Terminated)
-        {
+            // Before the event, so a host reacting to it already finds the handle invalid.
             HandleRegistry.Remove<Call>(Handle, HandleType.Call);
         }
+        PostState(next, previous, code, reason);
     }
 
     private void PostState(CallState state, CallState previous, int code, string reason)
     {
-        double duration = _connectedTimestamp == 0 ? 0 : System.Diagnostics.Stopwatch.GetElapsedTime(_connectedTimestamp).TotalSeconds;
+        double duration = DurationSeconds;
         var detail = new CallStateDetail(Name(state), Name(previous), Direction == CallDirection.Outgoing ? "outgoing" : "incoming",
             code, reason, _remoteHold, Math.Round(duration, 3), state == CallState.Terminated ? _finalStatistics : null);
         _manager.Post(new EngineEvent(EventType.CallState, Handle, Account?.Handle ?? 0, (long)state, (long)previous, EventJson.Of(detail)));

@@ -55,14 +55,23 @@ public sealed class CallManager : IRequestHandler
     public int Count => _calls.Count;
 
     /// <summary>Places a call to <paramref name="target"/> (a sip: or sips: URI), from <paramref name="account"/> when given.</summary>
-    public Call MakeCall(Account? account, string target, IReadOnlyList<string>? codecs = null, IReadOnlyList<(HeaderId Id, string Value)>? headers = null)
+    public Call MakeCall(Account? account, string target, IReadOnlyList<string>? codecs = null, IReadOnlyDictionary<string, string>? headers = null)
     {
+        var extensions = new List<(string, string)>();
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || "-.!%*_+`'~".Contains(c)) || value.AsSpan().IndexOfAny('\r', '\n') >= 0)
+            {
+                throw new VoipException(ErrorCode.InvalidArgument, $"header '{name}' is not a valid SIP header name and single-line value");
+            }
+            extensions.Add((name, value));
+        }
         if (!SipUri.TryParse(Encoding.UTF8.GetBytes(target), out var uri) || !uri.IsSip || uri.HostKind == HostKind.None)
         {
             throw new VoipException(ErrorCode.InvalidArgument, $"call target '{target}' is not a sip: or sips: URI with a host");
         }
         var call = new Call(this, CallDirection.Outgoing, account, BranchIds.NewCallId(), BranchIds.NewTag(), Media.Capabilities(codecs));
-        call.Start(target, headers ?? []);
+        call.Start(target, extensions);
         return call;
     }
 

@@ -27,10 +27,10 @@ public sealed partial class Call
     private bool _cancelWanted;
     private bool _earlyAnswerApplied;
     private byte[]? _ackBytes;
-    private IReadOnlyList<(HeaderId Id, string Value)> _extraHeaders = [];
+    private IReadOnlyList<(string Name, string Value)> _extraHeaders = [];
 
     /// <summary>Starts an outgoing call on the queue: resolves the target, opens media, sends the INVITE.</summary>
-    internal void Start(string target, IReadOnlyList<(HeaderId Id, string Value)> headers)
+    internal void Start(string target, IReadOnlyList<(string Name, string Value)> headers)
     {
         _target = target;
         _extraHeaders = headers;
@@ -58,7 +58,6 @@ public sealed partial class Call
     private void SendInvite()
     {
         var headers = new List<(HeaderId, string)>(_inviteAuth) { (HeaderId.Allow, CallManager.AllowedMethods), (HeaderId.Supported, "replaces") };
-        headers.AddRange(_extraHeaders);
         var spec = new RequestSpec("INVITE", _target, FromAddress, $"<{_target}>", CallId, _inviteCSeq, LocalTag)
         {
             ContactUser = Account?.Identity.User ?? _manager.AnonymousUser,
@@ -66,6 +65,7 @@ public sealed partial class Call
             ContentType = SdpBody.ContentType,
             Body = SdpBody.Write(_localSdp!),
             Headers = headers,
+            ExtensionHeaders = _extraHeaders,
         };
         _invite = _manager.Sip.Build(spec, _destination, _serverName, _localSignalling);
         _dialogSet = new DialogSet(_invite.Message);

@@ -19,4 +19,7 @@ public sealed record RequestSpec(string Method, string RequestUri, string From, 
 
     /// <summary>Further header lines, in order.</summary>
     public IReadOnlyList<(HeaderId Id, string Value)> Headers { get; init; } = [];
+
+    /// <summary>Extension headers by name (X- headers a host adds), after <see cref="Headers"/>.</summary>
+    public IReadOnlyList<(string Name, string Value)> ExtensionHeaders { get; init; } = [];
 }

@@ -121,6 +121,10 @@ public sealed class SipStack : ITransactionUser, IDisposable
         {
             builder.Add(id, value);
         }
+        foreach (var (name, value) in spec.ExtensionHeaders)
+        {
+            builder.Add(name, value);
+        }
         builder.Add(HeaderId.UserAgent, UserAgentName);
         if (spec.ContentType != null)
         {

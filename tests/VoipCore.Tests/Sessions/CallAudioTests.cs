@@ -1,0 +1,74 @@
+using VoipCore.Media;
+using VoipCore.Media.Audio;
+using VoipCore.Sessions;
+using VoipCore.Tests.Support;
+
+namespace VoipCore.Tests.Sessions;
+
+public class CallAudioTests
+{
+    private const int Rate = 16000;
+
+    /// <summary>Two seconds of a voiced, speech-like signal: a 160 Hz harmonic series up to 3.2 kHz, syllable-rate AM, a gliding pitch.</summary>
+    private static short[] SpeechLike()
+    {
+        var samples = new short[Rate * 2];
+        double phase = 0;
+        for (int i = 0; i < samples.Length; i++)
+        {
+            double t = (double)i / Rate;
+            double f0 = 140 + 40 * Math.Sin(2 * Math.PI * 0.7 * t);
+            phase += 2 * Math.PI * f0 / Rate;
+            double voice = 0;
+            for (int h = 1; h * 200 < 3200; h++)
+            {
+                voice += Math.Sin(h * phase) / h;
+            }
+            double envelope = 0.55 + 0.45 * Math.Sin(2 * Math.PI * 4 * t);
+            samples[i] = (short)(6000 * envelope * voice);
+        }
+        return samples;
+    }
+
+    /// <summary>
+    /// G.711 and G.722 keep the waveform (0.98-1.0 measured per window); Opus at 32 kbit/s codes speech
+    /// perceptually (LPC and MDCT, phase not kept) and measured 0.77-0.93 per window on this signal, while audio
+    /// that did not arrive, or arrived shifted or garbled, scores below 0.3.
+    /// </summary>
+    [Theory]
+    [InlineData("pcmu", 0.9)]
+    [InlineData("pcma", 0.9)]
+    [InlineData("g722", 0.9)]
+    [InlineData("opus", 0.6)]
+    public void What_one_side_plays_the_other_records_delay_aligned(string codec, double threshold)
+    {
+        string dir = Directory.CreateTempSubdirectory("vc-audio-").FullName;
+        string source = Path.Combine(dir, "sent.wav");
+        string heard = Path.Combine(dir, "heard.wav");
+        var sent = SpeechLike();
+        using (var writer = new WavWriter(source, Rate))
+        {
+            writer.Write(sent);
+        }
+        using var pair = new CallPair();
+        var (outgoing, incoming) = pair.Connect([codec]);
+        ((CallMedia)outgoing.Media!).Record(heard, RecordingMode.Received, Rate);
+        ((CallMedia)incoming.Media!).Play(source, loop: false);
+        pair.BobEvents.WaitFor(e => e.Type == global::VoipCore.Events.EventType.CallMediaEnded && e.Handle == incoming.Handle, "player end", 8000);
+        Thread.Sleep(400);
+        var stats = outgoing.Statistics;
+        outgoing.Hangup();
+        pair.AliceEvents.WaitForState(outgoing.Handle, CallState.Terminated);
+
+        using var reader = new WavReader(heard);
+        var received = new short[reader.FrameCount];
+        reader.Read(received);
+        var match = AudioCorrelation.Windowed(sent, received, Rate, window: Rate / 4, slack: Rate / 10);
+        Assert.True(match.Correlation > threshold, $"{codec}: worst 250 ms window correlates {match.Correlation:F3} (delay {match.DelaySamples * 1000 / Rate} ms)");
+        Assert.Equal(codec, stats.Codec, ignoreCase: true);
+        Assert.True(stats.PacketsReceived >= 100, $"{stats.PacketsReceived} packets received");
+        Assert.Equal(0, stats.PacketsLost);
+        Assert.InRange(stats.Mos, 4.0, 4.5);
+        Directory.Delete(dir, recursive: true);
+    }
+}
