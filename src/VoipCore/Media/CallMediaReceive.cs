@@ -59,7 +59,7 @@ public sealed partial class CallMedia
             if (packet.PayloadType == negotiated.TelephoneEventPayloadType)
             {
                 digit = _dtmfIn!.OnPacket(packet.Timestamp, packet.Payload);
-                _lastArrival = Stopwatch.GetTimestamp();
+                Account(packet, sampled: false);
             }
             else if (packet.PayloadType == negotiated.PayloadType)
             {
@@ -80,6 +80,16 @@ public sealed partial class CallMedia
 
     private void OnAudio(RtpPacket packet)
     {
+        long now = Account(packet, sampled: true);
+        if (_receiving)
+        {
+            _jitter!.Put(packet.SequenceNumber, packet.Timestamp, packet.Payload, now);
+        }
+    }
+
+    /// <summary>Counts a packet of the peer's stream (audio or telephone-event: one sequence space) and returns its arrival time.</summary>
+    private long Account(RtpPacket packet, bool sampled)
+    {
         long now = Stopwatch.GetTimestamp();
         _lastArrival = now;
         if (_received is null || _received.Ssrc != packet.Ssrc)
@@ -89,11 +99,8 @@ public sealed partial class CallMedia
             _jitter!.Reset();
         }
         long arrival = RtpClock.ToClockUnits(now - _epoch, Stopwatch.Frequency, _received.ClockRate);
-        _received.Receive(packet.SequenceNumber, packet.Timestamp, arrival, packet.Payload.Length);
-        if (_receiving)
-        {
-            _jitter!.Put(packet.SequenceNumber, packet.Timestamp, packet.Payload, now);
-        }
+        _received.Receive(packet.SequenceNumber, packet.Timestamp, arrival, packet.Payload.Length, sampled);
+        return now;
     }
 
     /// <summary>

@@ -130,7 +130,7 @@ public sealed partial class Call
     }
 
     /// <summary>Moves the state and tells the host; the move to Terminated also frees the call (media ports, handle, tables).</summary>
-    private void MoveTo(CallState next, int code = 0, string reason = "")
+    private void MoveTo(CallState next, int code = 0, string reason = "", Action? beforeEvent = null)
     {
         CallState previous;
         lock (_gate)
@@ -151,6 +151,7 @@ public sealed partial class Call
             // Before the event, so a host reacting to it already finds the handle invalid.
             HandleRegistry.Remove<Call>(Handle, HandleType.Call);
         }
+        beforeEvent?.Invoke();
         PostState(next, previous, code, reason);
     }
 

@@ -20,7 +20,9 @@ public sealed partial class Call
     private bool _awaitingAckAnswer;
 
     /// <summary>Takes an incoming INVITE whose offer was already answered in <paramref name="answer"/> (null for an INVITE without offer).</summary>
-    internal void Offer(InviteServerTransaction transaction, ICallMedia media, AnswerResult? answer, string localContact)
+    /// <paramref name="announce"/> posts the incoming-call event: after the move to Ringing (so the host may answer
+    /// at once) but before that move's own event, so hosts hear of the call first.
+    internal void Offer(InviteServerTransaction transaction, ICallMedia media, AnswerResult? answer, string localContact, Action announce)
     {
         _incoming = transaction;
         _media = media;
@@ -28,7 +30,7 @@ public sealed partial class Call
         _localSdp = answer?.Answer ?? OfferAnswer.CreateOffer(_capabilities, media.LocalEndpoint);
         _offeredMedia = answer?.Negotiation.Audio;
         _awaitingAckAnswer = answer == null;
-        MoveTo(CallState.Ringing);
+        MoveTo(CallState.Ringing, beforeEvent: announce);
         if (_manager.Config.AutoRinging)
         {
             Respond(180);

@@ -168,14 +168,12 @@ public sealed class CallManager : IRequestHandler
         Track(call);
         _pendingInvites[transaction] = call;
         string contact = $"<{SipStack.ContactUri(account?.Identity.User ?? AnonymousUser, local)}>";
-        call.Queue.Post(() =>
-        {
-            call.Offer(transaction, media, answer, contact);
-            Post(new EngineEvent(EventType.CallIncoming, call.Handle, account?.Handle ?? 0, DetailJson: EventJson.Of(new CallIncomingDetail(
-                request.TryGetFirst(HeaderId.From, out var from) ? SipText.Decode(from.Span) : "",
-                request.TryGetFirst(HeaderId.To, out var to) ? SipText.Decode(to.Span) : "",
-                call.CallId, transaction.Source.Remote.ToString(), answer?.Negotiation.Audio?.EncodingName, 0))));
-        });
+        var detail = new CallIncomingDetail(
+            request.TryGetFirst(HeaderId.From, out var from) ? SipText.Decode(from.Span) : "",
+            request.TryGetFirst(HeaderId.To, out var to) ? SipText.Decode(to.Span) : "",
+            call.CallId, transaction.Source.Remote.ToString(), answer?.Negotiation.Audio?.EncodingName, 0);
+        call.Queue.Post(() => call.Offer(transaction, media, answer, contact,
+            () => Post(new EngineEvent(EventType.CallIncoming, call.Handle, account?.Handle ?? 0, DetailJson: EventJson.Of(detail)))));
     }
 
     private void OnCancelled(InviteServerTransaction transaction)

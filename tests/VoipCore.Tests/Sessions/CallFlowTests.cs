@@ -33,7 +33,10 @@ public class CallFlowTests
     {
         using var pair = new CallPair();
         var outgoing = pair.Alice.Calls.MakeCall(null, pair.BobUri);
-        var incoming = Call.FromHandle(pair.BobEvents.WaitForIncoming().Handle);
+        var offered = pair.BobEvents.WaitForIncoming();
+        var incoming = Call.FromHandle(offered.Handle);
+        var ringing = pair.BobEvents.WaitForState(incoming.Handle, CallState.Ringing);
+        Assert.True(offered.Sequence < ringing.Sequence, "the host hears of the call before its first state change");
         var hold = Assert.Throws<VoipException>(incoming.Hold);
         Assert.Equal(ErrorCode.InvalidState, hold.Code);
         Assert.Equal("cannot hold a call in state Ringing", hold.Message);
@@ -129,6 +132,8 @@ public class CallFlowTests
             Assert.Equal(incoming.Handle, e.Handle);
         }
         Assert.Equal(["1", "9", "#", "*"], digits);
+        // Event packets share the audio's sequence numbers: none of them may count as lost audio.
+        Assert.Equal(0, incoming.Statistics.PacketsLost);
         outgoing.Hangup();
     }
 }

@@ -77,8 +77,10 @@ public sealed class RtpReceiverStatistics
     /// (<see cref="RtpClock.ToClockUnits"/>; only differences matter, so any origin will do), and its payload size.
     /// Returns false when the packet is not counted: the source is still on probation, or the sequence number
     /// jumped too far and is waiting for a second packet to confirm a restart. A false packet may still be played.
+    /// Telephone-event packets share the sequence space but repeat their event's timestamp: pass
+    /// <paramref name="sampled"/> false for them, so they count for loss but not for jitter.
     /// </summary>
-    public bool Receive(ushort sequenceNumber, uint timestamp, long arrival, int payloadLength)
+    public bool Receive(ushort sequenceNumber, uint timestamp, long arrival, int payloadLength, bool sampled = true)
     {
         if (_probation < 0)
         {
@@ -96,7 +98,7 @@ public sealed class RtpReceiverStatistics
         {
             Duplicates++;
         }
-        else
+        else if (sampled)
         {
             UpdateJitter(timestamp, (uint)arrival);
         }
