@@ -553,7 +553,8 @@ VC_API int vc_call_get_stats(vc_call_t call, vc_call_stats_t *out_stats);
  * Plays a WAV file (PCM 8/16-bit or float, mono or stereo, any rate: resampled) into the
  * call instead of silence, once or looped; replaces what was playing. When a once-player
  * ends, VC_EVENT_CALL_MEDIA_ENDED is raised and the call sends silence.
- * Errors: VC_E_INVALID_ARG (NULL path, unreadable or not a WAV), VC_E_INVALID_HANDLE.
+ * Errors: VC_E_NOT_FOUND (no such file), VC_E_INVALID_ARG (NULL path, not a WAV the library
+ *         reads), VC_E_INVALID_STATE (no media yet), VC_E_INVALID_HANDLE.
  */
 VC_API int vc_call_play(vc_call_t call, const char *wav_path, int loop);
 VC_API int vc_call_stop_play(vc_call_t call);
