@@ -150,13 +150,31 @@ TEST(Calls, BadHandlesAndArgumentsAreRefused)
     EXPECT_TRUE(FailsFreshlyWith(VC_E_INVALID_STATE, [&] { return vc_call_defer(live.incoming, 1000); }));
 }
 
-/* Zero crossings per second of a mono 16-bit signal: twice its frequency for a clean tone. */
-double crossings_per_second(const std::vector<int16_t> &samples, int rate)
+/* Power of `samples` at `hz` (Goertzel). */
+double power_at(const std::vector<int16_t> &samples, int rate, double hz)
 {
-    int crossings = 0;
-    for (size_t i = 1; i < samples.size(); i++)
-        if ((samples[i - 1] < 0) != (samples[i] < 0)) crossings++;
-    return crossings * double(rate) / double(samples.size());
+    double coefficient = 2 * std::cos(2 * M_PI * hz / rate), s1 = 0, s2 = 0;
+    for (int16_t x : samples) {
+        double s0 = x + coefficient * s1 - s2;
+        s2 = s1;
+        s1 = s0;
+    }
+    return s1 * s1 + s2 * s2 - coefficient * s1 * s2;
+}
+
+/* The strongest of 100, 200, ... 4000 Hz: gaps (a slow machine, valgrind) change levels, not this. */
+int dominant_frequency(const std::vector<int16_t> &samples, int rate)
+{
+    int best = 0;
+    double best_power = -1;
+    for (int hz = 100; hz <= 4000; hz += 100) {
+        double p = power_at(samples, rate, hz);
+        if (p > best_power) {
+            best_power = p;
+            best = hz;
+        }
+    }
+    return best;
 }
 
 TEST(Calls, PcmPushedOnOneSideIsPulledOnTheOther)
@@ -183,8 +201,8 @@ TEST(Calls, PcmPushedOnOneSideIsPulledOnTheOther)
     ASSERT_GT(heard.size(), size_t(rate / 2));
     double energy = 0;
     for (int16_t s : heard) energy += double(s) * s;
-    EXPECT_GT(std::sqrt(energy / heard.size()), 2000.0) << "the tone arrived too quietly or not at all";
-    EXPECT_NEAR(2000.0, crossings_per_second(heard, rate), 100.0);
+    EXPECT_GT(std::sqrt(energy / heard.size()), 1000.0) << "the tone arrived too quietly or not at all";
+    EXPECT_EQ(1000, dominant_frequency(heard, rate));
 }
 
 TEST(Calls, DestroyingAnEngineMidCallHangsUp)

@@ -104,8 +104,10 @@ public sealed partial class CallMedia
     }
 
     /// <summary>
-    /// Symmetric RTP (RFC 4961): packets must come from the address the peer's SDP named. Only the port may differ
-    /// (a NAT rewrote it); the first such packet moves our sending address there.
+    /// Which packets count as the peer's (symmetric RTP, RFC 4961): those from the RTP or RTCP address its SDP
+    /// named. Until one arrived from there, the first RTP packet from the same host but another port is taken
+    /// as the peer behind a port-rewriting NAT, and we send there from then on; once the source is settled,
+    /// anything from elsewhere is dropped, so a stranger cannot inject audio.
     /// </summary>
     private bool IsFromPeer(SocketAddress from, bool isRtcp)
     {
@@ -113,9 +115,18 @@ public sealed partial class CallMedia
         {
             return false;
         }
-        if (from.Equals(_remoteRtp) || from.Equals(_remoteRtcp))
+        if (from.Equals(_remoteRtp))
+        {
+            _latched = true;
+            return true;
+        }
+        if (from.Equals(_remoteRtcp))
         {
             return true;
+        }
+        if (_latched || isRtcp)
+        {
+            return false;
         }
         var source = (IPEndPoint)new IPEndPoint(IPAddress.Any, 0).Create(from);
         var sourceIp = source.Address.IsIPv4MappedToIPv6 ? source.Address.MapToIPv4() : source.Address;
@@ -123,11 +134,8 @@ public sealed partial class CallMedia
         {
             return false;
         }
-        if (!_latched && !isRtcp)
-        {
-            _latched = true;
-            _remoteRtp = new IPEndPoint(_remoteIp, source.Port).Serialize();
-        }
+        _latched = true;
+        _remoteRtp = new IPEndPoint(_remoteIp, source.Port).Serialize();
         return true;
     }
 }

@@ -12,11 +12,11 @@ internal static class AudioCorrelation
 {
     public readonly record struct Match(double Correlation, int DelaySamples);
 
-    /// <summary>The worst window's correlation (each window of the sent signal aligned within ±<paramref name="slack"/> of the overall delay), and the overall delay.</summary>
-    public static Match Windowed(ReadOnlySpan<short> sent, ReadOnlySpan<short> received, int maxDelaySamples, int window, int slack)
+    /// <summary>Per-window correlations, worst first: each window of the sent signal that holds sound, aligned within ±<paramref name="slack"/> of the overall delay.</summary>
+    public static (double[] Scores, int DelaySamples) Windowed(ReadOnlySpan<short> sent, ReadOnlySpan<short> received, int maxDelaySamples, int window, int slack)
     {
         var overall = Best(sent, received, maxDelaySamples);
-        double worst = 1;
+        var scores = new List<double>();
         for (int start = 0; start + window <= sent.Length; start += window)
         {
             var piece = sent.Slice(start, window);
@@ -26,13 +26,10 @@ internal static class AudioCorrelation
             }
             int from = Math.Max(0, start + overall.DelaySamples - slack);
             int to = Math.Min(received.Length, start + overall.DelaySamples + window + slack);
-            if (to - from < window)
-            {
-                return new Match(0, overall.DelaySamples);
-            }
-            worst = Math.Min(worst, Best(piece, received[from..to], 2 * slack).Correlation);
+            scores.Add(to - from < window ? 0 : Best(piece, received[from..to], 2 * slack).Correlation);
         }
-        return new Match(worst, overall.DelaySamples);
+        scores.Sort();
+        return ([.. scores], overall.DelaySamples);
     }
 
     private static double Energy(ReadOnlySpan<short> samples)
