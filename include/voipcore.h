@@ -226,7 +226,9 @@ typedef enum vc_event_type {
 
     /* A call arrived and waits for a decision (vc_call_answer, _reject, _forward, _defer).
      * handle = the new call; related = the account it was addressed to (0 if none);
-     * detail {"from","to","call_id","source","codec","replaces"}. */
+     * detail {"from","to","call_id","source","codec","replaces"}: "replaces" is null, or (for an
+     * INVITE with Replaces, answered automatically) the handle of the call it takes over, as a
+     * decimal string (handles use all 64 bits, more than a JSON number keeps in most parsers). */
     VC_EVENT_CALL_INCOMING = 20,
     /* A call changed state. handle = the call; related = its account; value = the new
      * vc_call_state_t; value2 = the previous one (equal to value when only "remote_hold"
@@ -251,7 +253,14 @@ typedef enum vc_event_type {
      * value = the seconds of silence. The call is hung up when media.hangup_on_rtp_timeout. */
     VC_EVENT_CALL_RTP_TIMEOUT = 25,
     /* A WAV started with vc_call_play (loop = 0) finished. handle = the call. */
-    VC_EVENT_CALL_MEDIA_ENDED = 26
+    VC_EVENT_CALL_MEDIA_ENDED = 26,
+    /* Transfer progress. As transferor (vc_call_transfer*): handle = our call; value = the SIP
+     * status the transfer reached (202 accepted, 180 ringing, 200 answered, >= 300 failed).
+     * As transferee (the peer sent REFER): handle = the call that was referred; related = the
+     * new call the library placed (its VC_EVENT_CALL_STATE events follow); value = 0.
+     * detail {"role":"transferor"|"transferee","code","reason","new_call"} ("new_call": the
+     * related handle as a decimal string, or null). */
+    VC_EVENT_CALL_TRANSFER = 27
 } vc_event_type_t;
 
 /*
@@ -507,6 +516,22 @@ VC_API int vc_call_hangup(vc_call_t call);
  * (sendrecv). hold needs CONNECTED, resume ON_HOLD. The state moves when the peer agrees. */
 VC_API int vc_call_hold(vc_call_t call);
 VC_API int vc_call_resume(vc_call_t call);
+
+/*
+ * Blind transfer: asks the peer (REFER) to call target_uri. The call moves to TRANSFERRING;
+ * VC_EVENT_CALL_TRANSFER reports the progress the peer NOTIFYs; when the new call is answered
+ * we hang up (TERMINATED, reason "transferred"); when it fails the call returns to its state
+ * before. State: CONNECTED or ON_HOLD. An incoming REFER is handled by the library: it places
+ * the new call itself (see VC_EVENT_CALL_TRANSFER, role "transferee").
+ */
+VC_API int vc_call_transfer(vc_call_t call, const char *target_uri);
+
+/*
+ * Attended transfer: asks the peer of `call` to take over `consultation` (another call of ours,
+ * connected or on hold): the peer sends an INVITE with Replaces to the consultation's far end,
+ * which drops its call with us and connects to the peer; then both our calls end.
+ */
+VC_API int vc_call_transfer_attended(vc_call_t call, vc_call_t consultation);
 
 /* Mutes (muted != 0) or unmutes what we send; a muted call keeps sending RTP (silence). */
 VC_API int vc_call_set_mute(vc_call_t call, int muted);

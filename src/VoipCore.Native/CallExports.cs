@@ -58,6 +58,17 @@ internal static unsafe class CallExports
     [UnmanagedCallersOnly(EntryPoint = "vc_call_resume")]
     public static int Resume(ulong call) => With(call, static c => c.Resume());
 
+    [UnmanagedCallersOnly(EntryPoint = "vc_call_transfer")]
+    public static int Transfer(ulong call, byte* targetUri)
+    {
+        string? target = NativeText.Read(targetUri);
+        return target == null ? LastError.NullArgument("target_uri") : With(call, c => c.Transfer(target));
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "vc_call_transfer_attended")]
+    public static int TransferAttended(ulong call, ulong consultation) =>
+        With(call, c => c.TransferTo(Call.FromHandle(consultation)));
+
     [UnmanagedCallersOnly(EntryPoint = "vc_call_set_mute")]
     public static int SetMute(ulong call, int muted) => With(call, c => c.Muted = muted != 0);
 

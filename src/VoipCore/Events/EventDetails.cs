@@ -51,7 +51,7 @@ public sealed record CallIncomingDetail(
     [property: JsonPropertyName("call_id")] string CallId,
     [property: JsonPropertyName("source")] string Source,
     [property: JsonPropertyName("codec")] string? Codec,
-    [property: JsonPropertyName("replaces")] ulong Replaces);
+    [property: JsonPropertyName("replaces")] string? Replaces);
 
 /// <summary>detail_json of VC_EVENT_CALL_STATE; the final report rides on the move to terminated.</summary>
 public sealed record CallStateDetail(
@@ -77,6 +77,13 @@ public sealed record QualityWarningDetail(
     [property: JsonPropertyName("threshold")] double Threshold,
     [property: JsonPropertyName("stats")] Sessions.MediaStatistics Stats);
 
+/// <summary>detail_json of VC_EVENT_CALL_TRANSFER.</summary>
+public sealed record TransferDetail(
+    [property: JsonPropertyName("role")] string Role,
+    [property: JsonPropertyName("code")] int Code,
+    [property: JsonPropertyName("reason")] string Reason,
+    [property: JsonPropertyName("new_call")] string? NewCall);
+
 [JsonSourceGenerationOptions(WriteIndented = false)]
 [JsonSerializable(typeof(RegistrationDetail))]
 [JsonSerializable(typeof(BindingDetail))]
@@ -88,6 +95,7 @@ public sealed record QualityWarningDetail(
 [JsonSerializable(typeof(DtmfDetail))]
 [JsonSerializable(typeof(QualityWarningDetail))]
 [JsonSerializable(typeof(Sessions.MediaStatistics))]
+[JsonSerializable(typeof(TransferDetail))]
 internal sealed partial class EventJsonContext : JsonSerializerContext;
 
 /// <summary>Serializes event details with the source-generated context (no reflection).</summary>
@@ -107,6 +115,7 @@ public static class EventJson
     public static string Of(CallStateDetail detail) => JsonSerializer.Serialize(detail, Context.CallStateDetail);
     public static string Of(DtmfDetail detail) => JsonSerializer.Serialize(detail, Context.DtmfDetail);
     public static string Of(QualityWarningDetail detail) => JsonSerializer.Serialize(detail, Context.QualityWarningDetail);
+    public static string Of(TransferDetail detail) => JsonSerializer.Serialize(detail, Context.TransferDetail);
     public static string Of(Sessions.MediaStatistics stats) => JsonSerializer.Serialize(stats, Context.MediaStatistics);
     public static string Of(List<BindingEntry> bindings) => JsonSerializer.Serialize(bindings, Context.ListBindingEntry);
 }

@@ -19,4 +19,5 @@ public enum EventType
     CallQualityWarning = 24,
     CallRtpTimeout = 25,
     CallMediaEnded = 26,
+    CallTransfer = 27,
 }

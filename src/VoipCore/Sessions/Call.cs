@@ -153,6 +153,7 @@ public sealed partial class Call
         }
         beforeEvent?.Invoke();
         PostState(next, previous, code, reason);
+        ReportToReferrer(next, code, reason);
     }
 
     private void PostState(CallState state, CallState previous, int code, string reason)
@@ -173,6 +174,7 @@ public sealed partial class Call
     private void ReleaseResources()
     {
         CancelTimers();
+        _transferTimer?.Dispose();
         if (_media != null)
         {
             _finalStatistics = _media.Statistics;

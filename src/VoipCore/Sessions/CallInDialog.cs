@@ -143,7 +143,7 @@ public sealed partial class Call
     }
 
     /// <summary>A request in our dialog: BYE, re-INVITE, INFO; anything else the dialog does not serve gets 501.</summary>
-    internal void OnInDialogRequest(ServerTransaction transaction) => Queue.Post(() =>
+    internal void OnInDialogRequest(ServerTransaction transaction) => Queue.Post(async () =>
     {
         var request = transaction.Request;
         if (_dialog == null || IsTerminated)
@@ -169,6 +169,12 @@ public sealed partial class Call
                 break;
             case SipMethod.Info:
                 OnInfo(transaction);
+                break;
+            case SipMethod.Refer:
+                await OnReferAsync(transaction).ConfigureAwait(false);
+                break;
+            case SipMethod.Notify:
+                await OnNotifyAsync(transaction).ConfigureAwait(false);
                 break;
             default:
                 transaction.Respond(501, "Not Implemented");

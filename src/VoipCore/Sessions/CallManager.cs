@@ -18,7 +18,7 @@ namespace VoipCore.Sessions;
 public sealed class CallManager : IRequestHandler
 {
     /// <summary>The methods our calls handle, for Allow headers.</summary>
-    public const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, MESSAGE";
+    public const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, MESSAGE, REFER, NOTIFY";
 
     private readonly ConcurrentDictionary<(string CallId, string LocalTag), Call> _calls = new();
     private readonly ConcurrentDictionary<InviteServerTransaction, Call> _pendingInvites = new();
@@ -35,7 +35,7 @@ public sealed class CallManager : IRequestHandler
         Config = config;
         Time = time;
         _accountFor = accountFor;
-        foreach (var method in (ReadOnlySpan<SipMethod>)[SipMethod.Invite, SipMethod.Bye, SipMethod.Info])
+        foreach (var method in (ReadOnlySpan<SipMethod>)[SipMethod.Invite, SipMethod.Bye, SipMethod.Info, SipMethod.Refer, SipMethod.Notify])
         {
             sip.Handle(method, this);
         }
@@ -135,6 +135,16 @@ public sealed class CallManager : IRequestHandler
             Log.Info("call", $"INVITE {SipText.Decode(request.CallId.Span)} refused (488): {error}");
             return;
         }
+        Call? replaced = null;
+        if (request.TryGetFirst(HeaderId.Replaces, out var replacesValue))
+        {
+            replaced = FindReplaced(ReplacesHeader.Parse(SipText.Decode(replacesValue.Span)));
+            if (replaced == null)
+            {
+                transaction.Respond(481, "Call/Transaction Does Not Exist");
+                return;
+            }
+        }
         var account = _accountFor(request);
         var capabilities = Media.Capabilities(null);
         var local = transaction.Source.Local;
@@ -171,9 +181,25 @@ public sealed class CallManager : IRequestHandler
         var detail = new CallIncomingDetail(
             request.TryGetFirst(HeaderId.From, out var from) ? SipText.Decode(from.Span) : "",
             request.TryGetFirst(HeaderId.To, out var to) ? SipText.Decode(to.Span) : "",
-            call.CallId, transaction.Source.Remote.ToString(), answer?.Negotiation.Audio?.EncodingName, 0);
+            call.CallId, transaction.Source.Remote.ToString(), answer?.Negotiation.Audio?.EncodingName, replaced?.Handle.ToString(System.Globalization.CultureInfo.InvariantCulture));
         call.Queue.Post(() => call.Offer(transaction, media, answer, contact,
             () => Post(new EngineEvent(EventType.CallIncoming, call.Handle, account?.Handle ?? 0, DetailJson: EventJson.Of(detail)))));
+        if (replaced != null)
+        {
+            // RFC 3891 3: a confirmed dialog's replacement is accepted without asking anyone; the old call leaves.
+            call.Queue.Post(call.Answer);
+            replaced.EndReplaced();
+        }
+    }
+
+    /// <summary>The connected call a Replaces header names (Call-ID, our tag, the peer's tag), or null.</summary>
+    private Call? FindReplaced(ReplacesHeader? replaces)
+    {
+        if (replaces == null || !_calls.TryGetValue((replaces.CallId, replaces.ToTag), out var call) || call.RemoteTag != replaces.FromTag)
+        {
+            return null;
+        }
+        return call.State is CallState.Connected or CallState.OnHold or CallState.Transferring && !replaces.EarlyOnly ? call : null;
     }
 
     private void OnCancelled(InviteServerTransaction transaction)

@@ -22,6 +22,10 @@ public static class CodecNames
     public static MediaCapabilities Capabilities(IEnumerable<string> names, bool opusAvailable)
     {
         var codecs = new List<CodecCapability>();
+        if (!names.Any())
+        {
+            throw new VoipException(ErrorCode.InvalidArgument, "the codec list is empty; name at least one of opus, g722, pcmu, pcma");
+        }
         foreach (var name in names)
         {
             var codec = Capability(name) ?? throw new VoipException(ErrorCode.InvalidArgument, $"unknown codec '{name}'; expected opus, g722, pcmu or pcma");

@@ -26,7 +26,12 @@ public sealed class SipStack : ITransactionUser, IDisposable
     public SipStack(TransportOptions transport, SipTimers timers, TimeProvider time, string userAgent, Action<string> log)
     {
         UserAgentName = userAgent;
-        Transactions = new TransactionLayer(transport, timers, time, log) { ServerName = userAgent, User = this };
+        Transactions = new TransactionLayer(transport, timers, time, log)
+        {
+            ServerName = userAgent,
+            User = this,
+            SupportedExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "replaces" },
+        };
         Successes = new SuccessRetransmitter(Transactions);
     }
 
