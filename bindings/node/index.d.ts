@@ -361,7 +361,7 @@ export interface CallStats {
 
 /** A call in the engine's events: handle is the call, related its account (0n if none). */
 export interface CallEventBase extends VoipEvent {
-  /** The call concerned; null only for a call this engine object did not know (it always should). */
+  /** The call concerned; null only if its 'callIncoming' event never came (dropped from a full poll queue). */
   call: Call | null;
 }
 
