@@ -25,6 +25,13 @@ export declare const EventType: Readonly<{
   REQUEST_RESULT: 12;
   MESSAGE_RECEIVED: 13;
   KEEPALIVE: 14;
+  CALL_INCOMING: 20;
+  CALL_STATE: 21;
+  CALL_DTMF: 22;
+  CALL_QUALITY: 23;
+  CALL_QUALITY_WARNING: 24;
+  CALL_RTP_TIMEOUT: 25;
+  CALL_MEDIA_ENDED: 26;
 }>;
 
 /** vc_log_level_t. */
@@ -46,11 +53,7 @@ export declare const RegistrationState: Readonly<{
   FAILED: 5;
 }>;
 
-/**
- * vc_binding_action_t, the value of a 'registrarBinding' event. voipcore.h names this type
- * without defining it: ADDED and REMOVED are what the library sends, REFRESHED and EXPIRED are
- * inferred from the header's wording. The event's actionName is authoritative.
- */
+/** vc_binding_action_t, the value of a 'registrarBinding' event. */
 export declare const BindingAction: Readonly<{
   ADDED: 0;
   REFRESHED: 1;
@@ -58,9 +61,63 @@ export declare const BindingAction: Readonly<{
   EXPIRED: 3;
 }>;
 
+/** vc_call_state_t. */
+export declare const CallState: Readonly<{
+  /** Created, nothing sent yet. */
+  INITIALIZING: 0;
+  /** Outgoing: INVITE sent. */
+  DIALING: 1;
+  /** Outgoing: the far end rings; incoming: waiting for a decision. */
+  RINGING: 2;
+  CONNECTED: 3;
+  /** We put it on hold (the peer holding us shows as remoteHold). */
+  ON_HOLD: 4;
+  TRANSFERRING: 5;
+  /** Our BYE or CANCEL is out. */
+  TERMINATING: 6;
+  TERMINATED: 7;
+}>;
+
+/** vc_dtmf_method_t: how Call.sendDtmf() sends digits. */
+export declare const DtmfMethod: Readonly<{
+  /** RFC 4733 events when the peer agreed to telephone-event, else INFO. */
+  AUTO: 0;
+  /** RFC 4733 only: VC_E_UNSUPPORTED when telephone-event was not agreed. */
+  RFC4733: 1;
+  /** SIP INFO with application/dtmf-relay. */
+  INFO: 2;
+}>;
+
+/** vc_record_mode_t: what Call.record() writes. */
+export declare const RecordMode: Readonly<{
+  /** Mono: what we receive. */
+  RECEIVED: 0;
+  /** Mono: what we send. */
+  SENT: 1;
+  /** Mono: both directions summed. */
+  MIXED: 2;
+  /** Left: received, right: sent. */
+  STEREO: 3;
+}>;
+
 export type LogLevelName = 'debug' | 'info' | 'warning' | 'error' | 'off';
 
 export type RegistrationStateName = 'idle' | 'registering' | 'registered' | 'unregistering' | 'unregistered' | 'failed';
+
+/** A CallState's name, as the library writes it in 'state' events. */
+export type CallStateName =
+  | 'initializing'
+  | 'dialing'
+  | 'ringing'
+  | 'connected'
+  | 'on_hold'
+  | 'transferring'
+  | 'terminating'
+  | 'terminated';
+
+export type DtmfMethodName = 'auto' | 'rfc4733' | 'info';
+
+export type RecordModeName = 'received' | 'sent' | 'mixed' | 'stereo';
 
 /** The event names besides 'event'; 'unknown' for a type this binding does not know yet. */
 export type EventTypeName =
@@ -72,6 +129,13 @@ export type EventTypeName =
   | 'requestResult'
   | 'messageReceived'
   | 'keepalive'
+  | 'callIncoming'
+  | 'callState'
+  | 'callDtmf'
+  | 'callQuality'
+  | 'callQualityWarning'
+  | 'callRtpTimeout'
+  | 'callMediaEnded'
   | 'unknown';
 
 /** A failed vc_ call. */
@@ -111,6 +175,32 @@ export interface EngineConfig {
       ca_file?: string | null;
       verify_peer?: boolean;
     };
+  };
+  media?: {
+    /** RTP on even ports, RTCP on the next odd one. Defaults 20000 and 29999. */
+    rtp_port_min?: number;
+    rtp_port_max?: number;
+    /** Preference order (default ['opus', 'g722', 'pcmu', 'pcma']); telephone-event is added. */
+    codecs?: Array<'opus' | 'g722' | 'pcmu' | 'pcma'>;
+    opus_bitrate?: number;
+    opus_fec?: boolean;
+    opus_dtx?: boolean;
+    /** 'rtpTimeout' after this long without RTP on a receiving call; 0 = off. Default 30. */
+    rtp_timeout_s?: number;
+    hangup_on_rtp_timeout?: boolean;
+    /** The 'quality' event period; 0 = off. Default 5. */
+    quality_interval_s?: number;
+    /** Adaptive jitter buffer bounds. Defaults 20 and 300. */
+    jitter_min_ms?: number;
+    jitter_max_ms?: number;
+  };
+  calls?: {
+    /** An incoming call nobody decides on is rejected with 480 after this long. Default 60. */
+    decision_timeout_s?: number;
+    /** Send 180 Ringing when a call is offered. Default true. */
+    auto_ringing?: boolean;
+    /** An outgoing call ringing this long is cancelled; 0 = never. Default 120. */
+    ring_timeout_s?: number;
   };
 }
 
@@ -244,13 +334,128 @@ export interface KeepaliveEvent extends VoipEvent {
   reason: string;
 }
 
+/**
+ * A call's quality figures (call.stats(), and the stats of call events). Loss, jitter and
+ * packetsDropped are about what we receive.
+ */
+export interface CallStats {
+  /** 'PCMU', 'PCMA', 'G722', 'opus'; '' before the codec was agreed. */
+  codec: string;
+  packetsSent: number;
+  bytesSent: number;
+  packetsReceived: number;
+  bytesReceived: number;
+  packetsLost: number;
+  /** Bad header, unexpected source or payload type. */
+  packetsDropped: number;
+  lossPercent: number;
+  jitterMs: number;
+  /** null until RTCP has measured it. */
+  rttMs: number | null;
+  /** ITU-T G.107 E-model estimate, 1.0-4.5; 0 before media flowed. */
+  mos: number;
+  jitterBufferMs: number;
+  /** Seconds since the answer: in call.stats() only (events carry durationS of their own). */
+  durationS?: number;
+}
+
+/** A call in the engine's events: handle is the call, related its account (0n if none). */
+export interface CallEventBase extends VoipEvent {
+  /** The call concerned; null only if its 'callIncoming' event never came (dropped from a full poll queue). */
+  call: Call | null;
+}
+
+/** A call arrived and waits for a decision: answer(), reject(), forward(), defer(), ring(). */
+export interface CallIncomingEvent extends CallEventBase {
+  typeName: 'callIncoming';
+  /** The new incoming call. */
+  call: Call;
+  from: string | null;
+  to: string | null;
+  callId: string | null;
+  /** Where the INVITE came from, e.g. 'udp:127.0.0.1:5070'. */
+  source: string | null;
+  /** The codec the offer agrees on, e.g. 'PCMU'. */
+  codec: string | null;
+  /** The call this one replaces (RFC 3891), 0n if none. */
+  replaces: bigint;
+}
+
+/** A call changed state, or only its remoteHold (then state === previous). */
+export interface CallStateEvent extends CallEventBase {
+  typeName: 'callState';
+  /** The new CallState (= value). */
+  state: number;
+  stateName: CallStateName;
+  /** The previous CallState (= value2). */
+  previous: number;
+  previousName: CallStateName;
+  direction: 'incoming' | 'outgoing' | null;
+  /** The SIP status that caused the move (486, 487, 200, ...), 0 if none. */
+  code: number;
+  reason: string;
+  /** The peer has put us on hold. */
+  remoteHold: boolean;
+  durationS: number;
+  /** The final report, on the move to terminated; null otherwise. */
+  stats: CallStats | null;
+}
+
+/** A DTMF digit arrived. value: its ASCII code. */
+export interface CallDtmfEvent extends CallEventBase {
+  typeName: 'callDtmf';
+  /** '0'-'9', '*', '#', 'A'-'D'. */
+  digit: string;
+  method: 'rfc4733' | 'info' | string | null;
+  durationMs: number;
+}
+
+/** Periodic quality report (media.quality_interval_s). value: MOS x 100. */
+export interface CallQualityEvent extends CallEventBase {
+  typeName: 'callQuality';
+  mos: number;
+  stats: CallStats | null;
+}
+
+/** Loss over the last period went above 5 %, or RTT above 300 ms. */
+export interface CallQualityWarningEvent extends CallEventBase {
+  typeName: 'callQualityWarning';
+  reason: 'loss' | 'rtt' | string | null;
+  /** The loss percentage or RTT measured. */
+  measured: number | null;
+  threshold: number | null;
+  stats: CallStats | null;
+}
+
+/** No RTP arrived for media.rtp_timeout_s on a call that should receive. */
+export interface CallRtpTimeoutEvent extends CallEventBase {
+  typeName: 'callRtpTimeout';
+  /** The seconds of silence (= value). */
+  silenceS: number | bigint;
+}
+
+/** A WAV started with play() (not looped) finished. */
+export interface CallMediaEndedEvent extends CallEventBase {
+  typeName: 'callMediaEnded';
+}
+
+export type CallEvent =
+  | CallIncomingEvent
+  | CallStateEvent
+  | CallDtmfEvent
+  | CallQualityEvent
+  | CallQualityWarningEvent
+  | CallRtpTimeoutEvent
+  | CallMediaEndedEvent;
+
 export type AnyVoipEvent =
   | VoipEvent
   | RegistrationStateEvent
   | RegistrarBindingEvent
   | RequestResultEvent
   | MessageReceivedEvent
-  | KeepaliveEvent;
+  | KeepaliveEvent
+  | CallEvent;
 
 export interface LogRecord {
   level: number;
@@ -270,6 +475,13 @@ export interface EngineEvents {
   requestResult: [event: RequestResultEvent];
   messageReceived: [event: MessageReceivedEvent];
   keepalive: [event: KeepaliveEvent];
+  callIncoming: [event: CallIncomingEvent];
+  callState: [event: CallStateEvent];
+  callDtmf: [event: CallDtmfEvent];
+  callQuality: [event: CallQualityEvent];
+  callQualityWarning: [event: CallQualityWarningEvent];
+  callRtpTimeout: [event: CallRtpTimeoutEvent];
+  callMediaEnded: [event: CallMediaEndedEvent];
   log: [record: LogRecord];
 }
 
@@ -283,6 +495,29 @@ export interface AccountEvents {
 /** Where a request is sent from: an Account (or its handle); anonymous when left out. */
 export interface RequestOptions {
   account?: Account | bigint | null;
+}
+
+/** Options of Engine.call(). */
+export interface CallOptions {
+  /** Whose identity, outbound proxy and credentials to call with; the engine's own address when left out. */
+  account?: Account | bigint | null;
+  /** This call's codec preference order, e.g. ['pcmu']. */
+  codecs?: Array<'opus' | 'g722' | 'pcmu' | 'pcma'>;
+  /** Headers added to the INVITE, e.g. {'X-Campaign': '42'}. */
+  headers?: Record<string, string>;
+}
+
+/** The events a Call emits (each also as 'event'), after the engine's own listeners. */
+export interface CallEvents {
+  event: [event: Exclude<CallEvent, CallIncomingEvent>];
+  state: [event: CallStateEvent];
+  /** The terminal 'state' event again: the call's handle is stale from now on. */
+  terminated: [event: CallStateEvent];
+  dtmf: [event: CallDtmfEvent];
+  quality: [event: CallQualityEvent];
+  qualityWarning: [event: CallQualityWarningEvent];
+  rtpTimeout: [event: CallRtpTimeoutEvent];
+  mediaEnded: [event: CallMediaEndedEvent];
 }
 
 /**
@@ -373,6 +608,13 @@ export declare class Engine extends EventEmitter {
   /** Sends a MESSAGE with body text (contentType default 'text/plain'); as sendOptions(). */
   sendMessage(target: string, text: string, options?: RequestOptions & { contentType?: string }): number | bigint;
 
+  /**
+   * Places a call to targetUri (sip: or sips:); returns at once, progress comes as the call's
+   * 'state' events. Incoming calls come as 'callIncoming' events carrying their Call.
+   * @throws VoipError VC_E_INVALID_ARG (bad URI or options, naming what), VC_E_UNSUPPORTED (no usable codec).
+   */
+  call(targetUri: string, options?: CallOptions): Call;
+
   on<K extends keyof EngineEvents>(name: K, listener: (...args: EngineEvents[K]) => void): this;
   once<K extends keyof EngineEvents>(name: K, listener: (...args: EngineEvents[K]) => void): this;
   off<K extends keyof EngineEvents>(name: K, listener: (...args: EngineEvents[K]) => void): this;
@@ -418,6 +660,75 @@ export declare class Account extends EventEmitter {
   prependOnceListener<K extends keyof AccountEvents>(name: K, listener: (...args: AccountEvents[K]) => void): this;
   removeListener<K extends keyof AccountEvents>(name: K, listener: (...args: AccountEvents[K]) => void): this;
   emit<K extends keyof AccountEvents>(name: K, ...args: AccountEvents[K]): boolean;
+}
+
+/**
+ * A call, made by engine.call() or carried by a 'callIncoming' event. Every operation returns at
+ * once; progress comes as events. An operation the state does not allow throws VoipError
+ * VC_E_INVALID_STATE with the library's message naming the state ("cannot hold a call in state
+ * Ringing"); after the 'terminated' event every operation throws VC_E_INVALID_HANDLE. Listening
+ * to a call counts as listening to its engine until the call has terminated.
+ */
+export declare class Call extends EventEmitter {
+  private constructor();
+
+  /** The call's opaque 64-bit handle: the handle of its events. */
+  readonly handle: bigint;
+  readonly engine: Engine;
+  readonly direction: 'incoming' | 'outgoing';
+  /** The CallState now. @throws VoipError VC_E_INVALID_HANDLE once terminated. */
+  readonly state: number;
+  readonly stateName: CallStateName;
+
+  /** Answers an incoming call that rings (200 OK). */
+  answer(): void;
+  /** Rejects an incoming call with a final status 300-699 (486 Busy Here, 603 Decline, ...). */
+  reject(sipCode: number): void;
+  /** Redirects an incoming call: 302 Moved Temporarily to targetUri. */
+  forward(targetUri: string): void;
+  /** Postpones the decision on an incoming call; undecided after timeoutMs (1 ms to 1 h), it is rejected with 480. */
+  defer(timeoutMs: number): void;
+  /** Sends 180 Ringing, or with earlyMedia a 183 with our SDP (media flows before the answer). */
+  ring(options?: { earlyMedia?: boolean }): void;
+  /** CANCEL before the answer, BYE after it, 603 Decline for an incoming call not yet answered. */
+  hangup(): void;
+  /** Needs connected; the state moves to on_hold when the peer agrees. */
+  hold(): void;
+  /** Needs on_hold; the state moves to connected when the peer agrees. */
+  resume(): void;
+  /** Mutes what we send (RTP keeps flowing, as silence). */
+  setMute(muted: boolean): void;
+  /** Sends digits (0-9, *, #, A-D) in order; method defaults to 'auto'. Needs connected. */
+  sendDtmf(digits: string, method?: number | DtmfMethodName): void;
+  /** The quality figures now. */
+  stats(): CallStats;
+  /** Plays a WAV (PCM 8/16-bit or float, any rate) into the call, once ('mediaEnded' at its end) or looped. */
+  play(wavPath: string, options?: { loop?: boolean }): void;
+  stopPlay(): void;
+  /**
+   * Records to a 16-bit WAV, replacing an earlier recording. mode defaults to 'mixed';
+   * sampleRate 8000-48000, or 0 (default) for the codec's rate.
+   */
+  record(wavPath: string, options?: { mode?: number | RecordModeName; sampleRate?: number }): void;
+  stopRecord(): void;
+  /**
+   * From now on the call sends what pcmPush() gives and keeps what it receives for pcmPull(), as
+   * mono 16-bit samples at sampleRate (8000, 16000 or 48000), up to 200 ms each way.
+   */
+  pcmAttach(sampleRate: 8000 | 16000 | 48000): void;
+  /** Queues samples to send; returns how many were taken. */
+  pcmPush(samples: Int16Array): number;
+  /** Takes up to maxSamples received samples (fewer, or none, when fewer are waiting). */
+  pcmPull(maxSamples: number): Int16Array;
+
+  on<K extends keyof CallEvents>(name: K, listener: (...args: CallEvents[K]) => void): this;
+  once<K extends keyof CallEvents>(name: K, listener: (...args: CallEvents[K]) => void): this;
+  off<K extends keyof CallEvents>(name: K, listener: (...args: CallEvents[K]) => void): this;
+  addListener<K extends keyof CallEvents>(name: K, listener: (...args: CallEvents[K]) => void): this;
+  prependListener<K extends keyof CallEvents>(name: K, listener: (...args: CallEvents[K]) => void): this;
+  prependOnceListener<K extends keyof CallEvents>(name: K, listener: (...args: CallEvents[K]) => void): this;
+  removeListener<K extends keyof CallEvents>(name: K, listener: (...args: CallEvents[K]) => void): this;
+  emit<K extends keyof CallEvents>(name: K, ...args: CallEvents[K]): boolean;
 }
 
 /** The loaded libvoipcore's version, "MAJOR.MINOR.PATCH". */

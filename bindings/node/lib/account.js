@@ -1,16 +1,14 @@
 'use strict';
 
-const { EventEmitter } = require('node:events');
 const { native } = require('./library');
 const { VoipError, check } = require('./voip-error');
 const { ErrorCode, REGISTRATION_STATE_NAMES } = require('./constants');
+const { EngineObject, EMIT, HAS_LISTENERS } = require('./engine-object');
 
 // Listening to any of these on an account counts as listening to the engine's events.
 const ACCOUNT_LISTENER_NAMES = new Set(['event', 'registrationState', 'requestResult', 'keepalive']);
 
 const CONSTRUCT = Symbol('voipcore.Account.construct');
-const EMIT = Symbol('voipcore.Account.emit');
-const HAS_LISTENERS = Symbol('voipcore.Account.hasListeners');
 const ENGINE_CLOSED = Symbol('voipcore.Account.engineClosed');
 
 /**
@@ -19,33 +17,22 @@ const ENGINE_CLOSED = Symbol('voipcore.Account.engineClosed');
  * 'keepalive', and each of them as 'event'. Listening to an account counts as listening to the
  * engine: its events go to listeners, not to pollEvent().
  */
-class Account extends EventEmitter {
+class Account extends EngineObject {
   #engine;
   #handle;
   #hooks;
   #closing = null;
   #closed = false;
-  #onNewListener = (name) => {
-    if (ACCOUNT_LISTENER_NAMES.has(name)) {
-      this.#hooks.listenerAdded();
-    }
-  };
-  #onRemoveListener = (name) => {
-    if (ACCOUNT_LISTENER_NAMES.has(name)) {
-      this.#hooks.listenersChanged();
-    }
-  };
 
   /** @internal Use engine.createAccount(). */
   constructor(token, engine, handle, hooks) {
     if (token !== CONSTRUCT) {
       throw new TypeError('voipcore: accounts are made with engine.createAccount()');
     }
-    super();
+    super(ACCOUNT_LISTENER_NAMES, hooks);
     this.#engine = engine;
     this.#handle = handle;
     this.#hooks = hooks;
-    this.#watchListeners();
   }
 
   /** The account's opaque 64-bit handle (the handle of its events). */
@@ -99,13 +86,6 @@ class Account extends EventEmitter {
     return this.#closing;
   }
 
-  removeAllListeners(...names) {
-    super.removeAllListeners(...names);
-    this.#watchListeners();
-    this.#hooks.listenersChanged();
-    return this;
-  }
-
   async #shutDown() {
     try {
       if (this.#closed) {
@@ -127,16 +107,6 @@ class Account extends EventEmitter {
     }
   }
 
-  // removeAllListeners() with no name removes these hooks too: put them back.
-  #watchListeners() {
-    if (!this.listeners('newListener').includes(this.#onNewListener)) {
-      this.on('newListener', this.#onNewListener);
-    }
-    if (!this.listeners('removeListener').includes(this.#onRemoveListener)) {
-      this.on('removeListener', this.#onRemoveListener);
-    }
-  }
-
   /** @internal Emits one of the engine's events that concerns this account. */
   [EMIT](event) {
     if (this.#closed) {
@@ -148,7 +118,7 @@ class Account extends EventEmitter {
 
   /** @internal */
   [HAS_LISTENERS]() {
-    return !this.#closed && [...ACCOUNT_LISTENER_NAMES].some((name) => this.listenerCount(name) > 0);
+    return !this.#closed && super[HAS_LISTENERS]();
   }
 
   /** @internal The account is gone: closed, or destroyed with its engine. */
@@ -160,4 +130,4 @@ class Account extends EventEmitter {
   }
 }
 
-module.exports = { Account, CONSTRUCT, EMIT, HAS_LISTENERS, ENGINE_CLOSED };
+module.exports = { Account, CONSTRUCT, ENGINE_CLOSED };

@@ -25,6 +25,13 @@ const EventType = Object.freeze({
   REQUEST_RESULT: 12,
   MESSAGE_RECEIVED: 13,
   KEEPALIVE: 14,
+  CALL_INCOMING: 20,
+  CALL_STATE: 21,
+  CALL_DTMF: 22,
+  CALL_QUALITY: 23,
+  CALL_QUALITY_WARNING: 24,
+  CALL_RTP_TIMEOUT: 25,
+  CALL_MEDIA_ENDED: 26,
 });
 
 // The name an event is emitted under, besides 'event'.
@@ -37,10 +44,28 @@ const EVENT_TYPE_NAMES = Object.freeze({
   [EventType.REQUEST_RESULT]: 'requestResult',
   [EventType.MESSAGE_RECEIVED]: 'messageReceived',
   [EventType.KEEPALIVE]: 'keepalive',
+  [EventType.CALL_INCOMING]: 'callIncoming',
+  [EventType.CALL_STATE]: 'callState',
+  [EventType.CALL_DTMF]: 'callDtmf',
+  [EventType.CALL_QUALITY]: 'callQuality',
+  [EventType.CALL_QUALITY_WARNING]: 'callQualityWarning',
+  [EventType.CALL_RTP_TIMEOUT]: 'callRtpTimeout',
+  [EventType.CALL_MEDIA_ENDED]: 'callMediaEnded',
 });
 
 // The event types whose handle is an account: an Account re-emits them.
 const ACCOUNT_EVENT_TYPES = Object.freeze([EventType.REGISTRATION_STATE, EventType.REQUEST_RESULT, EventType.KEEPALIVE]);
+
+// The event types whose handle is a call: they carry its Call, which re-emits them.
+const CALL_EVENT_TYPES = Object.freeze([
+  EventType.CALL_INCOMING,
+  EventType.CALL_STATE,
+  EventType.CALL_DTMF,
+  EventType.CALL_QUALITY,
+  EventType.CALL_QUALITY_WARNING,
+  EventType.CALL_RTP_TIMEOUT,
+  EventType.CALL_MEDIA_ENDED,
+]);
 
 const LogLevel = Object.freeze({
   DEBUG: 0,
@@ -64,11 +89,7 @@ const RegistrationState = Object.freeze({
 
 const REGISTRATION_STATE_NAMES = Object.freeze(['idle', 'registering', 'registered', 'unregistering', 'unregistered', 'failed']);
 
-/**
- * vc_binding_action_t. voipcore.h uses this type (VC_EVENT_REGISTRAR_BINDING's value) without
- * defining it; ADDED = 0 and REMOVED = 2 are what the library sends, REFRESHED and EXPIRED follow
- * the order of the header's comment. An event's actionName (its detail's "action") is authoritative.
- */
+/** vc_binding_action_t, the value of VC_EVENT_REGISTRAR_BINDING. */
 const BindingAction = Object.freeze({
   ADDED: 0,
   REFRESHED: 1,
@@ -76,14 +97,64 @@ const BindingAction = Object.freeze({
   EXPIRED: 3,
 });
 
+/** vc_call_state_t. */
+const CallState = Object.freeze({
+  INITIALIZING: 0,
+  DIALING: 1,
+  RINGING: 2,
+  CONNECTED: 3,
+  ON_HOLD: 4,
+  TRANSFERRING: 5,
+  TERMINATING: 6,
+  TERMINATED: 7,
+});
+
+// As the library names them in a VC_EVENT_CALL_STATE detail.
+const CALL_STATE_NAMES = Object.freeze([
+  'initializing',
+  'dialing',
+  'ringing',
+  'connected',
+  'on_hold',
+  'transferring',
+  'terminating',
+  'terminated',
+]);
+
+/** vc_dtmf_method_t: how sendDtmf() sends digits. */
+const DtmfMethod = Object.freeze({
+  AUTO: 0,
+  RFC4733: 1,
+  INFO: 2,
+});
+
+const DTMF_METHOD_NAMES = Object.freeze(['auto', 'rfc4733', 'info']);
+
+/** vc_record_mode_t: what record() writes. */
+const RecordMode = Object.freeze({
+  RECEIVED: 0,
+  SENT: 1,
+  MIXED: 2,
+  STEREO: 3,
+});
+
+const RECORD_MODE_NAMES = Object.freeze(['received', 'sent', 'mixed', 'stereo']);
+
 module.exports = {
   ErrorCode,
   EventType,
   EVENT_TYPE_NAMES,
   ACCOUNT_EVENT_TYPES,
+  CALL_EVENT_TYPES,
   LogLevel,
   LOG_LEVEL_NAMES,
   RegistrationState,
   REGISTRATION_STATE_NAMES,
   BindingAction,
+  CallState,
+  CALL_STATE_NAMES,
+  DtmfMethod,
+  DTMF_METHOD_NAMES,
+  RecordMode,
+  RECORD_MODE_NAMES,
 };

@@ -4,7 +4,15 @@ const { EventEmitter } = require('node:events');
 const { performance } = require('node:perf_hooks');
 const { native } = require('./library');
 const { VoipError, check } = require('./voip-error');
-const { ErrorCode, EVENT_TYPE_NAMES, LogLevel } = require('./constants');
+const {
+  ErrorCode,
+  EventType,
+  EVENT_TYPE_NAMES,
+  ACCOUNT_EVENT_TYPES,
+  CALL_EVENT_TYPES,
+  CallState,
+  LogLevel,
+} = require('./constants');
 const { toRequestId } = require('./event-record');
 const { EventInbox } = require('./event-inbox');
 const { toLogLevel } = require('./log-record');
@@ -15,7 +23,9 @@ const { trackEngine, untrackEngine } = require('./open-engines');
 const { getCallbackThread } = require('./callback-thread');
 const { CallbackSwitch } = require('./callback-switch');
 const { setCredentialLookup, forgetCredentialLookup } = require('./credential-lookups');
-const { Account, CONSTRUCT, EMIT, HAS_LISTENERS, ENGINE_CLOSED } = require('./account');
+const { EMIT, HAS_LISTENERS } = require('./engine-object');
+const { Account, CONSTRUCT: CONSTRUCT_ACCOUNT, ENGINE_CLOSED } = require('./account');
+const { Call, CONSTRUCT: CONSTRUCT_CALL } = require('./call');
 
 // Listening to any of these takes events off the poll queue (see #routeEvents).
 const EVENT_LISTENER_NAMES = new Set(['event', ...Object.values(EVENT_TYPE_NAMES)]);
@@ -40,6 +50,13 @@ class Engine extends EventEmitter {
   #callbackSwitch;
   #inbox = new EventInbox((event) => this.#emitEvent(event));
   #accounts = new Map();
+  // The calls not yet terminated, by handle.
+  #calls = new Map();
+  // How accounts and calls tell the engine that their listeners changed.
+  #objectHooks = {
+    listenerAdded: () => this.#routeEvents(true),
+    listenersChanged: () => this.#updateRouting(),
+  };
   #closing = null;
   #pendingPolls = 0;
   #onNewListener = (name) => {
@@ -121,7 +138,12 @@ class Engine extends EventEmitter {
         'pollEvent() while event listeners are attached: events go to the listeners; remove them to poll',
       );
     }
-    return this.#inbox.receive((isStillWaiting) => this.#pollLibrary(timeoutMs, isStillWaiting));
+    const event = await this.#inbox.receive((isStillWaiting) => this.#pollLibrary(timeoutMs, isStillWaiting));
+    if (event !== null) {
+      this.#trackCall(event);
+      this.#forgetEndedCall(event);
+    }
+    return event;
   }
 
   /**
@@ -163,9 +185,8 @@ class Engine extends EventEmitter {
     const created = [0n];
     check(native.vc_account_create(created, this.#handle, toConfigText(config, 'config')));
     const handle = BigInt(created[0]);
-    const account = new Account(CONSTRUCT, this, handle, {
-      listenerAdded: () => this.#routeEvents(true),
-      listenersChanged: () => this.#updateRouting(),
+    const account = new Account(CONSTRUCT_ACCOUNT, this, handle, {
+      ...this.#objectHooks,
       closed: () => {
         this.#accounts.delete(handle);
         this.#updateRouting();
@@ -229,7 +250,48 @@ class Engine extends EventEmitter {
     return toRequestId(requestId[0]);
   }
 
+  // ------------------------------------------------------------------ calls
+
+  /**
+   * Places a call to targetUri (sip: or sips:) and returns it; progress comes as its 'state'
+   * events. options: account (an Account or its handle: its identity, proxy and credentials;
+   * else the engine's own address), codecs (this call's preference order, e.g. ['pcmu']),
+   * headers ({name: value} added to the INVITE).
+   */
+  call(targetUri, { account, codecs, headers } = {}) {
+    const options = codecs === undefined && headers === undefined ? null : JSON.stringify({ codecs, headers });
+    const created = [0n];
+    check(native.vc_call_make(created, this.#handle, accountHandle(account), targetUri, options));
+    return this.#addCall(BigInt(created[0]), 'outgoing');
+  }
+
   // ------------------------------------------------------------------ internals
+
+  #addCall(handle, direction) {
+    const call = new Call(CONSTRUCT_CALL, this, handle, direction, this.#objectHooks);
+    this.#calls.set(handle, call);
+    return call;
+  }
+
+  /**
+   * Gives a call event its Call as event.call, making the Call of an incoming call. Every event
+   * passes here once, on its way to the listeners or to a poll.
+   */
+  #trackCall(event) {
+    if (event.type === EventType.CALL_INCOMING) {
+      event.call = this.#addCall(event.handle, 'incoming');
+    } else if (CALL_EVENT_TYPES.includes(event.type)) {
+      event.call = this.#calls.get(event.handle) ?? null;
+    }
+  }
+
+  /** After its TERMINATED event a call's handle is stale: its listeners stop counting. */
+  #forgetEndedCall(event) {
+    const ended = event.type === EventType.CALL_STATE && event.state === CallState.TERMINATED;
+    if (ended && this.#calls.delete(event.handle)) {
+      this.#updateRouting();
+    }
+  }
 
   /**
    * Polls the library once events go to its queue again and every event the removed callback
@@ -279,6 +341,8 @@ class Engine extends EventEmitter {
       for (const account of [...this.#accounts.values()]) {
         account[ENGINE_CLOSED]();
       }
+      // vc_engine_destroy hung them up; their handles are stale.
+      this.#calls.clear();
       untrackEngine(this);
     }
   }
@@ -315,7 +379,7 @@ class Engine extends EventEmitter {
   #hasEventListeners() {
     return (
       [...EVENT_LISTENER_NAMES].some((name) => this.listenerCount(name) > 0) ||
-      [...this.#accounts.values()].some((account) => account[HAS_LISTENERS]())
+      [...this.#accounts.values(), ...this.#calls.values()].some((object) => object[HAS_LISTENERS]())
     );
   }
 
@@ -343,18 +407,19 @@ class Engine extends EventEmitter {
   }
 
   #emitEvent(event) {
+    this.#trackCall(event);
     runGuarded(() => {
       this.emit('event', event);
       if (event.typeName !== 'unknown') {
         this.emit(event.typeName, event);
       }
     });
-    if (event.handle !== 0n) {
-      const account = this.#accounts.get(event.handle);
-      if (account !== undefined) {
-        runGuarded(() => account[EMIT](event));
-      }
+    const object = ACCOUNT_EVENT_TYPES.includes(event.type) ? this.#accounts.get(event.handle) : event.call;
+    // An incoming call's first event made it: nobody can listen to it yet.
+    if (object && event.type !== EventType.CALL_INCOMING) {
+      runGuarded(() => object[EMIT](event));
     }
+    this.#forgetEndedCall(event);
   }
 
   #emitLog(record) {
@@ -376,7 +441,7 @@ function settledBefore(settling, deadline) {
   return Promise.race([settling.then(() => true), expired]).finally(() => clearTimeout(timer));
 }
 
-/** The handle to send a request from: 0 (anonymous), an Account's, or a handle given as is. */
+/** The handle to act from: 0 (anonymous), an Account's, or a handle given as is. */
 function accountHandle(account) {
   if (account === undefined || account === null) {
     return 0n;

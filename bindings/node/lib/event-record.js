@@ -1,6 +1,7 @@
 'use strict';
 
-const { EventType, EVENT_TYPE_NAMES, REGISTRATION_STATE_NAMES } = require('./constants');
+const { EventType, EVENT_TYPE_NAMES, REGISTRATION_STATE_NAMES, CALL_STATE_NAMES } = require('./constants');
+const { toCallStats } = require('./call-stats');
 
 /**
  * Copies a decoded vc_event_t into a plain object. Call it while the native event is still
@@ -11,7 +12,7 @@ const { EventType, EVENT_TYPE_NAMES, REGISTRATION_STATE_NAMES } = require('./con
  * handles are normalised to BigInt because they are opaque 64-bit values, value and value2
  * keep koffi's choice so status codes and counts stay plain numbers.
  *
- * Events of the SIP types also carry their value, value2 and detail under readable names.
+ * Events of the SIP and call types also carry their value, value2 and detail under readable names.
  */
 function toEventRecord(nativeEvent) {
   const record = {
@@ -24,10 +25,10 @@ function toEventRecord(nativeEvent) {
     value2: nativeEvent.value2,
     detail: nativeEvent.detail_json == null ? null : JSON.parse(nativeEvent.detail_json),
   };
-  return Object.assign(record, typedFields(record));
+  return Object.assign(record, typedFields(record, nativeEvent.detail_json));
 }
 
-function typedFields({ type, value, value2, detail }) {
+function typedFields({ type, value, value2, detail }, detailText) {
   const details = detail ?? {};
   switch (type) {
     case EventType.REGISTRATION_STATE:
@@ -72,9 +73,58 @@ function typedFields({ type, value, value2, detail }) {
         uri: details.uri ?? null,
         reason: details.reason ?? '',
       };
+    case EventType.CALL_INCOMING:
+      return {
+        from: details.from ?? null,
+        to: details.to ?? null,
+        callId: details.call_id ?? null,
+        source: details.source ?? null,
+        codec: details.codec ?? null,
+        replaces: handleField(detailText, 'replaces'),
+      };
+    case EventType.CALL_STATE:
+      return {
+        state: value,
+        stateName: details.state ?? CALL_STATE_NAMES[value] ?? 'unknown',
+        previous: value2,
+        previousName: details.previous ?? CALL_STATE_NAMES[value2] ?? 'unknown',
+        direction: details.direction ?? null,
+        code: details.code ?? 0,
+        reason: details.reason ?? '',
+        remoteHold: details.remote_hold ?? false,
+        durationS: details.duration_s ?? 0,
+        stats: details.stats ? toCallStats(details.stats) : null,
+      };
+    case EventType.CALL_DTMF:
+      return {
+        digit: details.digit ?? String.fromCharCode(Number(value)),
+        method: details.method ?? null,
+        durationMs: details.duration_ms ?? value2,
+      };
+    case EventType.CALL_QUALITY:
+      // value is MOS x 100 as an integer; the detail has it unrounded.
+      return { mos: details.mos ?? Number(value) / 100, stats: detail ? toCallStats(detail) : null };
+    case EventType.CALL_QUALITY_WARNING:
+      return {
+        reason: details.reason ?? null,
+        measured: details.value ?? null,
+        threshold: details.threshold ?? null,
+        stats: details.stats ? toCallStats(details.stats) : null,
+      };
+    case EventType.CALL_RTP_TIMEOUT:
+      return { silenceS: value };
     default:
       return {};
   }
+}
+
+/**
+ * A handle in detail JSON, as a BigInt (0n if absent). Read from the text: handles use all 64
+ * bits, and JSON.parse would round those above 2^53 to the nearest double.
+ */
+function handleField(detailText, name) {
+  const match = detailText == null ? null : new RegExp(`"${name}":\\s*(\\d+)`).exec(detailText);
+  return match === null ? 0n : BigInt(match[1]);
 }
 
 /** A request id as returned by sendOptions()/sendMessage() and carried by 'requestResult'. */

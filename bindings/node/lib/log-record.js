@@ -1,17 +1,11 @@
 'use strict';
 
 const { LOG_LEVEL_NAMES } = require('./constants');
+const { toEnumNumber } = require('./enum-names');
 
 /** The level number for a level given by name ('debug' .. 'off') or number (passed as is). */
 function toLogLevel(level) {
-  if (typeof level === 'number') {
-    return level;
-  }
-  const index = LOG_LEVEL_NAMES.indexOf(level);
-  if (index < 0) {
-    throw new RangeError(`voipcore: unknown log level ${JSON.stringify(level)}; expected one of ${LOG_LEVEL_NAMES.join(', ')} or 0..4`);
-  }
-  return index;
+  return toEnumNumber(level, LOG_LEVEL_NAMES, 'log level');
 }
 
 /** Copies a log callback's arguments, which are valid only during the callback. */

@@ -37,12 +37,30 @@ function bindLibrary(libraryPath) {
   const CredentialCallback = koffi.proto(
     'int vc_credential_fn(const char *user, void *password, size_t capacity, void *user_data)',
   );
+  // codec (char[16]) decodes as a string.
+  const CallStatsStruct = koffi.struct('vc_call_stats_t', {
+    struct_size: 'uint32_t',
+    jitter_buffer_ms: 'int32_t',
+    codec: 'char[16]',
+    packets_sent: 'uint64_t',
+    bytes_sent: 'uint64_t',
+    packets_received: 'uint64_t',
+    bytes_received: 'uint64_t',
+    packets_lost: 'uint64_t',
+    packets_dropped: 'uint64_t',
+    loss_percent: 'double',
+    jitter_ms: 'double',
+    rtt_ms: 'double',
+    mos: 'double',
+    duration_s: 'double',
+  });
 
   return {
     EventStruct,
     EventCallbackPointer: koffi.pointer(EventCallback),
     LogCallbackPointer: koffi.pointer(LogCallback),
     CredentialCallbackPointer: koffi.pointer(CredentialCallback),
+    CallStatsStruct,
 
     vc_version: library.func('const char *vc_version(void)'),
     vc_strerror: library.func('const char *vc_strerror(int code)'),
@@ -89,6 +107,35 @@ function bindLibrary(libraryPath) {
     vc_sip_send_message: library.func(
       'int vc_sip_send_message(uint64_t engine, _Out_ uint64_t *out_request_id, uint64_t account, ' +
         'const char *target_uri, const char *content_type, const char *body)',
+    ),
+
+    vc_call_make: library.func(
+      'int vc_call_make(_Out_ uint64_t *out, uint64_t engine, uint64_t account, const char *target_uri, const char *options_json)',
+    ),
+    vc_call_answer: library.func('int vc_call_answer(uint64_t call)'),
+    vc_call_reject: library.func('int vc_call_reject(uint64_t call, int sip_code)'),
+    vc_call_forward: library.func('int vc_call_forward(uint64_t call, const char *target_uri)'),
+    vc_call_defer: library.func('int vc_call_defer(uint64_t call, uint32_t timeout_ms)'),
+    vc_call_ring: library.func('int vc_call_ring(uint64_t call, int early_media)'),
+    vc_call_hangup: library.func('int vc_call_hangup(uint64_t call)'),
+    vc_call_hold: library.func('int vc_call_hold(uint64_t call)'),
+    vc_call_resume: library.func('int vc_call_resume(uint64_t call)'),
+    vc_call_set_mute: library.func('int vc_call_set_mute(uint64_t call, int muted)'),
+    vc_call_send_dtmf: library.func('int vc_call_send_dtmf(uint64_t call, const char *digits, int method)'),
+    vc_call_get_state: library.func('int vc_call_get_state(uint64_t call, _Out_ int *out_state)'),
+    vc_call_stats_init: library.func('void vc_call_stats_init(_Out_ vc_call_stats_t *stats)'),
+    vc_call_get_stats: library.func('int vc_call_get_stats(uint64_t call, _Inout_ vc_call_stats_t *out_stats)'),
+    vc_call_play: library.func('int vc_call_play(uint64_t call, const char *wav_path, int loop)'),
+    vc_call_stop_play: library.func('int vc_call_stop_play(uint64_t call)'),
+    vc_call_record: library.func('int vc_call_record(uint64_t call, const char *wav_path, int mode, int sample_rate)'),
+    vc_call_stop_record: library.func('int vc_call_stop_record(uint64_t call)'),
+    vc_call_pcm_attach: library.func('int vc_call_pcm_attach(uint64_t call, int sample_rate)'),
+    // The samples are passed as Int16Arrays: koffi hands the library a pointer to their memory.
+    vc_call_pcm_push: library.func(
+      'int vc_call_pcm_push(uint64_t call, _Out_ size_t *out_accepted, const int16_t *samples, size_t count)',
+    ),
+    vc_call_pcm_pull: library.func(
+      'int vc_call_pcm_pull(uint64_t call, _Out_ size_t *out_count, _Out_ int16_t *buffer, size_t capacity)',
     ),
   };
 }
