@@ -32,6 +32,7 @@ export declare const EventType: Readonly<{
   CALL_QUALITY_WARNING: 24;
   CALL_RTP_TIMEOUT: 25;
   CALL_MEDIA_ENDED: 26;
+  CALL_TRANSFER: 27;
 }>;
 
 /** vc_log_level_t. */
@@ -439,7 +440,18 @@ export interface CallMediaEndedEvent extends CallEventBase {
   typeName: 'callMediaEnded';
 }
 
+/** Transfer progress: as transferor, the SIP status reached (202, 180, 200, >= 300 failed); as transferee, the new call placed. */
+export interface CallTransferEvent extends CallEventBase {
+  typeName: 'callTransfer';
+  role: 'transferor' | 'transferee' | null;
+  code: number;
+  reason: string;
+  /** The call placed because of the peer's REFER (transferee), else 0n. */
+  newCall: bigint;
+}
+
 export type CallEvent =
+  | CallTransferEvent
   | CallIncomingEvent
   | CallStateEvent
   | CallDtmfEvent
@@ -482,6 +494,7 @@ export interface EngineEvents {
   callQualityWarning: [event: CallQualityWarningEvent];
   callRtpTimeout: [event: CallRtpTimeoutEvent];
   callMediaEnded: [event: CallMediaEndedEvent];
+  callTransfer: [event: CallTransferEvent];
   log: [record: LogRecord];
 }
 
@@ -518,6 +531,7 @@ export interface CallEvents {
   qualityWarning: [event: CallQualityWarningEvent];
   rtpTimeout: [event: CallRtpTimeoutEvent];
   mediaEnded: [event: CallMediaEndedEvent];
+  transfer: [event: CallTransferEvent];
 }
 
 /**
@@ -692,6 +706,10 @@ export declare class Call extends EventEmitter {
   ring(options?: { earlyMedia?: boolean }): void;
   /** CANCEL before the answer, BYE after it, 603 Decline for an incoming call not yet answered. */
   hangup(): void;
+  /** Blind transfer: asks the peer to call targetUri ('transfer' events report progress). Needs connected or on_hold. */
+  transfer(targetUri: string): void;
+  /** Attended transfer: asks the peer to take over `consultation` (another connected Call) with Replaces. */
+  transferTo(consultation: Call): void;
   /** Needs connected; the state moves to on_hold when the peer agrees. */
   hold(): void;
   /** Needs on_hold; the state moves to connected when the peer agrees. */

@@ -15,6 +15,7 @@ const CALL_EVENT_NAMES = Object.freeze({
   [EventType.CALL_QUALITY_WARNING]: 'qualityWarning',
   [EventType.CALL_RTP_TIMEOUT]: 'rtpTimeout',
   [EventType.CALL_MEDIA_ENDED]: 'mediaEnded',
+  [EventType.CALL_TRANSFER]: 'transfer',
 });
 
 // Listening to any of these on a call counts as listening to the engine's events.
@@ -115,6 +116,17 @@ class Call extends EngineObject {
   /** Takes a call off hold; the state moves to connected when the peer agrees. */
   resume() {
     check(native.vc_call_resume(this.#handle));
+  }
+
+  /** Blind transfer: asks the peer to call targetUri; 'transfer' events report progress, the call ends once it is answered. */
+  transfer(targetUri) {
+    check(native.vc_call_transfer(this.#handle, targetUri));
+  }
+
+  /** Attended transfer: asks the peer to take over `consultation` (another connected Call of ours) via Replaces. */
+  transferTo(consultation) {
+    if (!(consultation instanceof Call)) throw new TypeError('voipcore: transferTo() takes a Call');
+    check(native.vc_call_transfer_attended(this.#handle, consultation.handle));
   }
 
   /** Mutes or unmutes what we send (a muted call keeps sending RTP: silence). */

@@ -32,6 +32,7 @@ const EventType = Object.freeze({
   CALL_QUALITY_WARNING: 24,
   CALL_RTP_TIMEOUT: 25,
   CALL_MEDIA_ENDED: 26,
+  CALL_TRANSFER: 27,
 });
 
 // The name an event is emitted under, besides 'event'.
@@ -51,6 +52,7 @@ const EVENT_TYPE_NAMES = Object.freeze({
   [EventType.CALL_QUALITY_WARNING]: 'callQualityWarning',
   [EventType.CALL_RTP_TIMEOUT]: 'callRtpTimeout',
   [EventType.CALL_MEDIA_ENDED]: 'callMediaEnded',
+  [EventType.CALL_TRANSFER]: 'callTransfer',
 });
 
 // The event types whose handle is an account: an Account re-emits them.
@@ -65,6 +67,7 @@ const CALL_EVENT_TYPES = Object.freeze([
   EventType.CALL_QUALITY_WARNING,
   EventType.CALL_RTP_TIMEOUT,
   EventType.CALL_MEDIA_ENDED,
+  EventType.CALL_TRANSFER,
 ]);
 
 const LogLevel = Object.freeze({

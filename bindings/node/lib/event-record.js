@@ -80,7 +80,7 @@ function typedFields({ type, value, value2, detail }, detailText) {
         callId: details.call_id ?? null,
         source: details.source ?? null,
         codec: details.codec ?? null,
-        replaces: handleField(detailText, 'replaces'),
+        replaces: handleField(details, 'replaces'),
       };
     case EventType.CALL_STATE:
       return {
@@ -94,6 +94,13 @@ function typedFields({ type, value, value2, detail }, detailText) {
         remoteHold: details.remote_hold ?? false,
         durationS: details.duration_s ?? 0,
         stats: details.stats ? toCallStats(details.stats) : null,
+      };
+    case EventType.CALL_TRANSFER:
+      return {
+        role: details.role ?? null,
+        code: details.code ?? 0,
+        reason: details.reason ?? '',
+        newCall: handleField(details, 'new_call'),
       };
     case EventType.CALL_DTMF:
       return {
@@ -122,9 +129,10 @@ function typedFields({ type, value, value2, detail }, detailText) {
  * A handle in detail JSON, as a BigInt (0n if absent). Read from the text: handles use all 64
  * bits, and JSON.parse would round those above 2^53 to the nearest double.
  */
-function handleField(detailText, name) {
-  const match = detailText == null ? null : new RegExp(`"${name}":\\s*(\\d+)`).exec(detailText);
-  return match === null ? 0n : BigInt(match[1]);
+/** A handle the detail JSON carries as a decimal string (64-bit handles do not fit a JSON number); 0n if none. */
+function handleField(details, name) {
+  const value = details[name];
+  return typeof value === 'string' && /^\d+$/.test(value) ? BigInt(value) : 0n;
 }
 
 /** A request id as returned by sendOptions()/sendMessage() and carried by 'requestResult'. */

@@ -119,6 +119,8 @@ function bindLibrary(libraryPath) {
     vc_call_ring: library.func('int vc_call_ring(uint64_t call, int early_media)'),
     vc_call_hangup: library.func('int vc_call_hangup(uint64_t call)'),
     vc_call_hold: library.func('int vc_call_hold(uint64_t call)'),
+    vc_call_transfer: library.func('int vc_call_transfer(uint64_t call, const char *target_uri)'),
+    vc_call_transfer_attended: library.func('int vc_call_transfer_attended(uint64_t call, uint64_t consultation)'),
     vc_call_resume: library.func('int vc_call_resume(uint64_t call)'),
     vc_call_set_mute: library.func('int vc_call_set_mute(uint64_t call, int muted)'),
     vc_call_send_dtmf: library.func('int vc_call_send_dtmf(uint64_t call, const char *digits, int method)'),
