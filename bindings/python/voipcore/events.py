@@ -40,6 +40,13 @@ class EventType(_OpenIntEnum):
     REQUEST_RESULT = 12
     MESSAGE_RECEIVED = 13
     KEEPALIVE = 14
+    CALL_INCOMING = 20
+    CALL_STATE = 21
+    CALL_DTMF = 22
+    CALL_QUALITY = 23
+    CALL_QUALITY_WARNING = 24
+    CALL_RTP_TIMEOUT = 25
+    CALL_MEDIA_ENDED = 26
 
 
 class RegistrationState(_OpenIntEnum):
