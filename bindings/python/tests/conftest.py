@@ -42,6 +42,20 @@ def phone(registrar: Peer, transport: str) -> Iterator[Peer]:
         yield peer
 
 
+@pytest.fixture
+def callee() -> Iterator[Peer]:
+    """An engine listening for calls."""
+    with open_peer() as peer:
+        yield peer
+
+
+@pytest.fixture
+def caller(callee: Peer) -> Iterator[Peer]:
+    """An engine that calls the callee (closed first, hanging up its calls)."""
+    with open_peer() as peer:
+        yield peer
+
+
 AccountFactory = Callable[..., Account]
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
 from recorder import DELIVERY_TIMEOUT
 from voipcore import Account, Engine, Event, EventType, RegistrationState
@@ -87,7 +87,7 @@ class Peer:
 
 
 @contextmanager
-def open_peer(transport: str = "udp") -> Iterator[Peer]:
-    with Engine() as engine:
+def open_peer(transport: str = "udp", config: Mapping[str, Any] | None = None) -> Iterator[Peer]:
+    with Engine(config) as engine:
         events = EventLog(engine)
         yield Peer(engine, events, engine.listen(f"{transport}:127.0.0.1:0"))

@@ -21,11 +21,28 @@ SIP_DEFAULTS: dict[str, Any] = {
     "keepalive_s": 90,
     "tls": {"certificate": None, "private_key": None, "ca_file": None, "verify_peer": True},
 }
+# The "media" and "calls" sections, likewise.
+MEDIA_DEFAULTS: dict[str, Any] = {
+    "rtp_port_min": 20000,
+    "rtp_port_max": 29999,
+    "codecs": ["opus", "g722", "pcmu", "pcma"],
+    "opus_bitrate": 32000,
+    "opus_fec": True,
+    "opus_dtx": False,
+    "rtp_timeout_s": 30,
+    "hangup_on_rtp_timeout": False,
+    "quality_interval_s": 5,
+    "jitter_min_ms": 20,
+    "jitter_max_ms": 300,
+}
+CALLS_DEFAULTS: dict[str, Any] = {"decision_timeout_s": 60, "auto_ringing": True, "ring_timeout_s": 120}
 DEFAULTS: dict[str, Any] = {
     "log_level": "warning",
     "user_agent": f"libvoipcore/{voipcore.version()}",
     "event_queue_capacity": 65536,
     "sip": SIP_DEFAULTS,
+    "media": MEDIA_DEFAULTS,
+    "calls": CALLS_DEFAULTS,
 }
 
 
@@ -51,6 +68,12 @@ def test_sip_overrides_are_merged_into_the_sip_defaults() -> None:
         assert engine.config["sip"] == {**SIP_DEFAULTS, "t1_ms": 100, "tls": {**SIP_DEFAULTS["tls"], "verify_peer": False}}
 
 
+def test_media_and_calls_overrides_are_merged_into_their_defaults() -> None:
+    with Engine({"media": {"codecs": ["pcma"], "quality_interval_s": 0}, "calls": {"auto_ringing": False}}) as engine:
+        assert engine.config["media"] == {**MEDIA_DEFAULTS, "codecs": ["pcma"], "quality_interval_s": 0}
+        assert engine.config["calls"] == {**CALLS_DEFAULTS, "auto_ringing": False}
+
+
 def test_listeners_can_be_opened_at_creation() -> None:
     with Engine({"sip": {"listen": ["udp:127.0.0.1:0"]}}) as engine:
         assert engine.config["sip"]["listen"] == ["udp:127.0.0.1:0"]
@@ -72,6 +95,8 @@ def test_listeners_can_be_opened_at_creation() -> None:
         ({"event_queue_capacity": 15}, "event_queue_capacity"),
         ({"event_queue_capacity": 1048577}, "event_queue_capacity"),
         ({"log_level": "loud"}, "log_level"),
+        ({"media": {"codecs": ["mp3"]}}, "media.codecs"),
+        ({"calls": {"ring_timeout_s": -1}}, "calls.ring_timeout_s"),
     ],
 )
 def test_bad_config_is_rejected_naming_the_key(config: Any, key: str) -> None:

@@ -33,6 +33,7 @@ CLOSED_ENGINE_CALLS: dict[str, Callable[[Engine], object]] = {
     "registrar_bindings": lambda engine: engine.registrar_bindings(),
     "send_options": lambda engine: engine.send_options("sip:127.0.0.1"),
     "send_message": lambda engine: engine.send_message("sip:127.0.0.1", "hi"),
+    "call": lambda engine: engine.call("sip:127.0.0.1"),
 }
 
 

@@ -16,6 +16,8 @@ from ._callbacks import CredentialLookup
 from ._native import LIBRARY_ENV_VAR, LibraryNotFoundError, library_path
 from ._version import version
 from .account import Account, Transport
+from .call import Call, DtmfMethod, RecordMode
+from .call_stats import CallStats
 from .engine import Engine, RegistrarBinding
 from .errors import (
     ErrorCode,
@@ -30,7 +32,7 @@ from .errors import (
     VoipIOError,
     VoipTimeoutError,
 )
-from .events import BindingAction, Event, EventHandler, EventType, RegistrationState
+from .events import BindingAction, CallState, Event, EventHandler, EventType, RegistrationState
 from .logs import LogHandler, LogLevel
 
 __version__ = version()
@@ -39,7 +41,11 @@ __all__ = [
     "LIBRARY_ENV_VAR",
     "Account",
     "BindingAction",
+    "Call",
+    "CallState",
+    "CallStats",
     "CredentialLookup",
+    "DtmfMethod",
     "Engine",
     "ErrorCode",
     "Event",
@@ -53,6 +59,7 @@ __all__ = [
     "LogHandler",
     "LogLevel",
     "NotFoundError",
+    "RecordMode",
     "RegistrarBinding",
     "RegistrationState",
     "ShutdownError",

@@ -39,6 +39,27 @@ class NativeEvent(ctypes.Structure):
     ]
 
 
+class NativeCallStats(ctypes.Structure):
+    """vc_call_stats_t, field for field."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_uint32),
+        ("jitter_buffer_ms", ctypes.c_int32),
+        ("codec", ctypes.c_char * 16),
+        ("packets_sent", ctypes.c_uint64),
+        ("bytes_sent", ctypes.c_uint64),
+        ("packets_received", ctypes.c_uint64),
+        ("bytes_received", ctypes.c_uint64),
+        ("packets_lost", ctypes.c_uint64),
+        ("packets_dropped", ctypes.c_uint64),
+        ("loss_percent", ctypes.c_double),
+        ("jitter_ms", ctypes.c_double),
+        ("rtt_ms", ctypes.c_double),
+        ("mos", ctypes.c_double),
+        ("duration_s", ctypes.c_double),
+    ]
+
+
 EventFn = ctypes.CFUNCTYPE(None, ctypes.POINTER(NativeEvent), ctypes.c_void_p)
 LogFn = ctypes.CFUNCTYPE(None, ctypes.c_int, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_void_p)
 # vc_credential_fn. The password buffer is c_void_p, an address to write into, not a string to read.
@@ -53,6 +74,8 @@ _u64 = ctypes.c_uint64
 _out_u64 = ctypes.POINTER(ctypes.c_uint64)
 # Library-allocated strings are received as c_void_p: the pointer itself must survive to be passed to vc_free.
 _out_text = ctypes.POINTER(ctypes.c_void_p)
+_out_size = ctypes.POINTER(ctypes.c_size_t)
+_samples = ctypes.POINTER(ctypes.c_int16)
 
 _PROTOTYPES: dict[str, tuple[object, list[object]]] = {
     "vc_version": (ctypes.c_char_p, []),
@@ -81,6 +104,27 @@ _PROTOTYPES: dict[str, tuple[object, list[object]]] = {
         ctypes.c_int,
         [_u64, _out_u64, _u64, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p],
     ),
+    "vc_call_make": (ctypes.c_int, [_out_u64, _u64, _u64, ctypes.c_char_p, ctypes.c_char_p]),
+    "vc_call_answer": (ctypes.c_int, [_u64]),
+    "vc_call_reject": (ctypes.c_int, [_u64, ctypes.c_int]),
+    "vc_call_forward": (ctypes.c_int, [_u64, ctypes.c_char_p]),
+    "vc_call_defer": (ctypes.c_int, [_u64, ctypes.c_uint32]),
+    "vc_call_ring": (ctypes.c_int, [_u64, ctypes.c_int]),
+    "vc_call_hangup": (ctypes.c_int, [_u64]),
+    "vc_call_hold": (ctypes.c_int, [_u64]),
+    "vc_call_resume": (ctypes.c_int, [_u64]),
+    "vc_call_set_mute": (ctypes.c_int, [_u64, ctypes.c_int]),
+    "vc_call_send_dtmf": (ctypes.c_int, [_u64, ctypes.c_char_p, ctypes.c_int]),
+    "vc_call_get_state": (ctypes.c_int, [_u64, ctypes.POINTER(ctypes.c_int)]),
+    "vc_call_stats_init": (None, [ctypes.POINTER(NativeCallStats)]),
+    "vc_call_get_stats": (ctypes.c_int, [_u64, ctypes.POINTER(NativeCallStats)]),
+    "vc_call_play": (ctypes.c_int, [_u64, ctypes.c_char_p, ctypes.c_int]),
+    "vc_call_stop_play": (ctypes.c_int, [_u64]),
+    "vc_call_record": (ctypes.c_int, [_u64, ctypes.c_char_p, ctypes.c_int, ctypes.c_int]),
+    "vc_call_stop_record": (ctypes.c_int, [_u64]),
+    "vc_call_pcm_attach": (ctypes.c_int, [_u64, ctypes.c_int]),
+    "vc_call_pcm_push": (ctypes.c_int, [_u64, _out_size, _samples, ctypes.c_size_t]),
+    "vc_call_pcm_pull": (ctypes.c_int, [_u64, _out_size, _samples, ctypes.c_size_t]),
 }
 
 

@@ -1,4 +1,4 @@
-"""Engine: the root object of libvoipcore, with its configuration, events and logs."""
+"""Engine: the root object of libvoipcore, with its configuration, events, logs, accounts and calls."""
 
 from __future__ import annotations
 
@@ -10,13 +10,15 @@ import operator
 import threading
 import time
 import weakref
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypedDict
 
+from ._call_table import CallTable
 from ._callbacks import CredentialLookup, NativeCallbacks
 from ._json_arg import JsonObjectArg, c_string, encode_json_object, merge_json_object
 from ._native import NO_CREDENTIAL_FN, NO_EVENT_FN, NO_LOG_FN, NativeEvent, lib
 from .account import Account, Transport
+from .call import Call
 from .errors import ErrorCode, InvalidHandleError, ShutdownError, check
 from .events import Event, EventHandler
 from .logs import LogHandler, LogLevel, logging_handler
@@ -58,6 +60,7 @@ class Engine(ClosesOnExit):
         self._callbacks = NativeCallbacks()
         self._accounts: dict[int, Account] = {}
         self._accounts_lock = threading.Lock()
+        self._calls = CallTable()
         # Runs at most once: from close(), or when a forgotten engine is collected or Python exits.
         self._destroy = weakref.finalize(self, _destroy_engine, self._handle, self._callbacks)
 
@@ -65,14 +68,16 @@ class Engine(ClosesOnExit):
         """Destroys the engine; later calls do nothing.
 
         Un-registers the engine's registered accounts first (waiting up to about 3 s for the
-        registrar), then closes its listeners and destroys its accounts. Waits for a callback
-        running on the dispatch thread to return. Called from inside one of this engine's
-        callbacks, it returns at once and the engine stops when that callback returns. Either way
-        no callback runs afterwards, and the other methods raise InvalidHandleError.
+        registrar), then closes its listeners and destroys its accounts. Hangs up its calls,
+        whose methods then raise InvalidHandleError. Waits for a callback running on the dispatch
+        thread to return. Called from inside one of this engine's callbacks, it returns at once
+        and the engine stops when that callback returns. Either way no callback runs afterwards,
+        and the other methods raise InvalidHandleError.
         """
         self._destroy()
         with self._accounts_lock:
             self._accounts.clear()
+        self._calls.clear()
 
     @property
     def closed(self) -> bool:
@@ -103,7 +108,7 @@ class Engine(ClosesOnExit):
         An exception raised by `handler` is logged to the "voipcore" logger and does not stop
         later events.
         """
-        native = NO_EVENT_FN if handler is None else self._callbacks.event_fn(handler)
+        native = NO_EVENT_FN if handler is None else self._callbacks.event_fn(_tracking_calls(handler, self._calls))
         check(lib.vc_engine_set_event_callback(self._handle, native, None))
 
     def poll_event(self, timeout: float | None = None) -> Event | None:
@@ -224,6 +229,47 @@ class Engine(ClosesOnExit):
         with self._accounts_lock:
             self._accounts.pop(account.handle, None)
 
+    # ------------------------------------------------------------------ calls
+
+    def call(
+        self,
+        target_uri: str,
+        account: Account | None = None,
+        codecs: Sequence[str] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Call:
+        """Places a call to `target_uri` (sip: or sips:) and returns it at once.
+
+        It goes from `account` (its identity, outbound proxy and credentials) or, without one,
+        from the engine's own address. `codecs` overrides the engine's media.codecs preference
+        for this call (e.g. ["pcmu"]); `headers` are added to the INVITE ({"X-Name": "value"}).
+        Progress arrives as CALL_STATE events: DIALING, RINGING, CONNECTED or TERMINATED.
+        Raises InvalidArgumentError for a bad URI, codec or header, UnsupportedError when no
+        usable codec is left.
+        """
+        options = merge_json_object(
+            None,
+            "call options",
+            {"codecs": None if codecs is None else list(codecs), "headers": None if headers is None else dict(headers)},
+        )
+        engine, target, from_account = self._handle, c_string(target_uri, "target_uri"), _account_handle(account)
+
+        def make(out: ctypes.c_uint64) -> int:
+            code: int = lib.vc_call_make(ctypes.byref(out), engine, from_account, target, options)
+            return code
+
+        return self._calls.add_made(make)
+
+    @property
+    def calls(self) -> list[Call]:
+        """The calls placed or announced (CALL_INCOMING) and not TERMINATED yet, as far as the
+        events handed out so far tell."""
+        return self._calls.live()
+
+    def find_call(self, handle: int) -> Call | None:
+        """The live call with this handle (e.g. an event's `handle`), or None; see `calls`."""
+        return self._calls.find(handle)
+
     # ------------------------------------------------------------------ registrar
 
     def enable_registrar(
@@ -317,7 +363,7 @@ class Engine(ClosesOnExit):
         if code == ErrorCode.TIMEOUT:
             return None
         check(code)
-        return Event.from_native(native)
+        return self._calls.track(Event.from_native(native))
 
 
 def _take_text(text: ctypes.c_void_p) -> str:
@@ -343,6 +389,11 @@ def _uri_of(config: bytes | None) -> str | None:
     except (ValueError, AttributeError):
         return None
     return uri if isinstance(uri, str) else None
+
+
+def _tracking_calls(handler: EventHandler, calls: CallTable) -> EventHandler:
+    """`handler` behind the call table. It must not refer to the engine (see CallTable)."""
+    return lambda event: handler(calls.track(event))
 
 
 def _destroy_engine(handle: int, callbacks: NativeCallbacks) -> None:

@@ -1,14 +1,18 @@
 """Engine events: EventType, the immutable Event copied out of a vc_event_t, and the enums its
-value fields carry (RegistrationState, BindingAction)."""
+value fields carry (RegistrationState, BindingAction, CallState)."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from ._native import NativeEvent
+from .call_stats import CallStats
+
+if TYPE_CHECKING:
+    from .call import Call
 
 
 class _OpenIntEnum(IntEnum):
@@ -40,6 +44,13 @@ class EventType(_OpenIntEnum):
     REQUEST_RESULT = 12
     MESSAGE_RECEIVED = 13
     KEEPALIVE = 14
+    CALL_INCOMING = 20
+    CALL_STATE = 21
+    CALL_DTMF = 22
+    CALL_QUALITY = 23
+    CALL_QUALITY_WARNING = 24
+    CALL_RTP_TIMEOUT = 25
+    CALL_MEDIA_ENDED = 26
 
 
 class RegistrationState(_OpenIntEnum):
@@ -66,6 +77,33 @@ class BindingAction(_OpenIntEnum):
     EXPIRED = 3
 
 
+class CallState(_OpenIntEnum):
+    """vc_call_state_t: a call's state (Call.state, the value and value2 of CALL_STATE events)."""
+
+    INITIALIZING = 0  # created, nothing sent yet
+    DIALING = 1  # outgoing: INVITE sent
+    RINGING = 2  # outgoing: the far end rings; incoming: waiting for a decision
+    CONNECTED = 3
+    ON_HOLD = 4  # we put it on hold (the peer holding us shows as remote_hold)
+    TRANSFERRING = 5
+    TERMINATING = 6  # our BYE or CANCEL is out
+    TERMINATED = 7
+
+
+# The event types whose handle is a call.
+CALL_EVENTS = frozenset(
+    {
+        EventType.CALL_INCOMING,
+        EventType.CALL_STATE,
+        EventType.CALL_DTMF,
+        EventType.CALL_QUALITY,
+        EventType.CALL_QUALITY_WARNING,
+        EventType.CALL_RTP_TIMEOUT,
+        EventType.CALL_MEDIA_ENDED,
+    }
+)
+
+
 @dataclass(frozen=True)
 class Event:
     """One engine event. Fields that do not apply to the event's type are 0 or None.
@@ -82,9 +120,23 @@ class Event:
     - MESSAGE_RECEIVED: value is the body length in bytes, text the body;
       detail {"from", "to", "content_type", "body", "source"}.
     - KEEPALIVE: status_code (value, 408 when unanswered); detail {"method", "uri", "code", "reason"}.
+    - CALL_INCOMING: related is the account called (0 if none);
+      detail {"from", "to", "call_id", "source", "codec", "replaces"}.
+    - CALL_STATE: call_state (value), previous_call_state (value2, equal to value when only
+      remote_hold changed), status_code (detail["code"], 0 if none), remote_hold, and on
+      TERMINATED call_stats (the final report); detail {"state", "previous", "direction",
+      "code", "reason", "remote_hold", "duration_s", "stats"}.
+    - CALL_DTMF: dtmf_digit (value as a character); value2 and detail["duration_ms"] its
+      duration; detail {"digit", "method": "rfc4733" | "info", "duration_ms"}.
+    - CALL_QUALITY: call_stats (the detail); value is the MOS x 100.
+    - CALL_QUALITY_WARNING: call_stats (detail["stats"]); detail {"reason": "loss" | "rtt",
+      "value", "threshold", "stats"}.
+    - CALL_RTP_TIMEOUT: value is the seconds without RTP. CALL_MEDIA_ENDED: nothing more.
 
     `handle` is the account for REGISTRATION_STATE and KEEPALIVE, and for REQUEST_RESULT the
-    account the request was sent from (0 if none); see Engine.find_account().
+    account the request was sent from (0 if none); see Engine.find_account(). For the CALL_*
+    events it is the call, which `call` gives as a Call when the event came from
+    Engine.poll_event(), events() or an on_event() handler (None for other types).
     """
 
     type: EventType
@@ -95,6 +147,7 @@ class Event:
     value2: int
     # Left out of the hash (a dict has none) so that events stay usable as set members and keys.
     detail: dict[str, Any] | None = field(default=None, hash=False)
+    call: Call | None = None
 
     @classmethod
     def from_native(cls, native: NativeEvent) -> Event:
@@ -122,7 +175,8 @@ class Event:
 
     @property
     def status_code(self) -> int | None:
-        """The SIP status behind REGISTRATION_STATE (0 if none), REQUEST_RESULT and KEEPALIVE events.
+        """The SIP status behind REGISTRATION_STATE, CALL_STATE (0 if none for either),
+        REQUEST_RESULT and KEEPALIVE events.
 
         408 and 503 may be made up locally (timeout, transport failure); a REQUEST_RESULT of 0
         means the request could not be sent at all (detail["reason"] says why).
@@ -131,6 +185,9 @@ class Event:
             return self.value2
         if self.type in (EventType.REQUEST_RESULT, EventType.KEEPALIVE):
             return self.value
+        if self.type == EventType.CALL_STATE and self.detail is not None:
+            code: int = self.detail["code"]
+            return code
         return None
 
     @property
@@ -145,6 +202,43 @@ class Event:
             return None
         body: str = self.detail["body"]
         return body
+
+    @property
+    def call_state(self) -> CallState | None:
+        """The call's new state, for CALL_STATE events."""
+        return CallState(self.value) if self.type == EventType.CALL_STATE else None
+
+    @property
+    def previous_call_state(self) -> CallState | None:
+        """The call's state before this CALL_STATE event (the same when only remote_hold changed)."""
+        return CallState(self.value2) if self.type == EventType.CALL_STATE else None
+
+    @property
+    def remote_hold(self) -> bool | None:
+        """For CALL_STATE events, whether the peer holds the call now."""
+        if self.type != EventType.CALL_STATE or self.detail is None:
+            return None
+        held: bool = self.detail["remote_hold"]
+        return held
+
+    @property
+    def dtmf_digit(self) -> str | None:
+        """For CALL_DTMF events, the digit received: '0'-'9', '*', '#' or 'A'-'D'."""
+        return chr(self.value) if self.type == EventType.CALL_DTMF else None
+
+    @property
+    def call_stats(self) -> CallStats | None:
+        """The stats a CALL_STATE event carries on TERMINATED (the final report), or a
+        CALL_QUALITY or CALL_QUALITY_WARNING event carries; None otherwise."""
+        if self.detail is None:
+            return None
+        if self.type == EventType.CALL_STATE and self.detail["stats"] is not None:
+            return CallStats.from_json(self.detail["stats"], self.detail["duration_s"])
+        if self.type == EventType.CALL_QUALITY:
+            return CallStats.from_json(self.detail)
+        if self.type == EventType.CALL_QUALITY_WARNING:
+            return CallStats.from_json(self.detail["stats"])
+        return None
 
 
 EventHandler = Callable[[Event], None]
