@@ -8,6 +8,7 @@
  *   vcphone --listen udp:127.0.0.1:5092 --auto-answer --record heard.wav --stats
  *   vcphone --listen udp:127.0.0.1:5094 --call sip:bob@127.0.0.1:5092 --codec opus --play speech.wav \
  *           --dtmf 123# --hold-after 2 --hangup-after 6 --stats
+ *   vcphone --listen udp:127.0.0.1:5096 --call sip:bob@127.0.0.1:5092 --transfer sip:carol@127.0.0.1:5098
  */
 #include <signal.h>
 #include <stdio.h>
@@ -50,6 +51,7 @@ struct options {
     int dtmf_info;
     double hold_after;
     double hangup_after;
+    const char *transfer;
     int stats;
 };
 
@@ -62,6 +64,7 @@ struct call_plan {
     double connected_at;
     int dtmf_sent;
     int hold_state; /* 0 nothing yet, 1 hold asked, 2 resume asked */
+    int transfer_asked;
 };
 
 static volatile sig_atomic_t stop_requested;
@@ -100,6 +103,7 @@ static void usage(void)
             "  --dtmf DIGITS              send digits 1 s after connecting (--dtmf-info: by SIP INFO)\n"
             "  --hold-after S             hold S seconds after connecting, resume S seconds later\n"
             "  --hangup-after S           hang up S seconds after connecting\n"
+            "  --transfer URI             transfer the call to URI (REFER) 2 s after connecting\n"
             "  --stats                    print a call report at hang-up\n");
 }
 
@@ -174,6 +178,8 @@ static int parse(int argc, char **argv, struct options *o)
             const char *v = NEXT();
             if (!v) return -1;
             o->hangup_after = atof(v);
+        } else if (!strcmp(a, "--transfer")) {
+            if (!(o->transfer = NEXT())) return -1;
         } else if (!strcmp(a, "--stats")) {
             o->stats = 1;
         } else {
@@ -203,6 +209,7 @@ static const char *event_name(int type)
     case VC_EVENT_CALL_QUALITY_WARNING: return "call_quality_warning";
     case VC_EVENT_CALL_RTP_TIMEOUT: return "call_rtp_timeout";
     case VC_EVENT_CALL_MEDIA_ENDED: return "call_media_ended";
+    case VC_EVENT_CALL_TRANSFER: return "call_transfer";
     default: return "unknown";
     }
 }
@@ -344,6 +351,12 @@ static void on_call_event(const vc_event_t *ev, const struct options *o, struct 
         plan->call = ev->handle;
         if ((rc = vc_call_answer(ev->handle)) != VC_OK) fail("vc_call_answer", rc);
     }
+    if (ev->type == VC_EVENT_CALL_TRANSFER && ev->handle == plan->call && ev->related) {
+        /* The peer transferred us: the call the library placed for it is ours now. */
+        plan->call = ev->related;
+        plan->connected = 0;
+        return;
+    }
     if (ev->type != VC_EVENT_CALL_STATE || ev->handle != plan->call) return;
     if (ev->value == VC_CALL_CONNECTED && !plan->connected) {
         plan->connected = 1;
@@ -376,6 +389,10 @@ static void drive_call(const struct options *o, struct call_plan *plan)
     if (o->hold_after > 0 && plan->hold_state == 1 && elapsed >= 2 * o->hold_after) {
         plan->hold_state = 2;
         if ((rc = vc_call_resume(plan->call)) != VC_OK) fail("vc_call_resume", rc);
+    }
+    if (o->transfer && !plan->transfer_asked && elapsed >= 2) {
+        plan->transfer_asked = 1;
+        if ((rc = vc_call_transfer(plan->call, o->transfer)) != VC_OK) fail("vc_call_transfer", rc);
     }
     if (o->hangup_after > 0 && elapsed >= o->hangup_after) {
         if ((rc = vc_call_hangup(plan->call)) != VC_OK && rc != VC_E_INVALID_STATE) fail("vc_call_hangup", rc);

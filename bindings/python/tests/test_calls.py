@@ -102,11 +102,6 @@ def test_hold_and_resume_show_as_remote_hold_at_the_callee(caller: Peer, callee:
     assert (told.call_state, told.previous_call_state, told.remote_hold) == (S.CONNECTED, S.CONNECTED, False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="library bug: while we hold (sendonly) the jitter buffer's playout point stands still, so a hold "
-    "shorter than about 1 s adds its whole length to the receive delay for good, beyond media.jitter_max_ms",
-)
 def test_a_short_hold_leaves_the_receive_delay_within_jitter_max(caller: Peer, callee: Peer) -> None:
     outgoing, incoming = connect(caller, callee)
     wait_until(lambda: outgoing.stats().packets_received >= 10, "media reaches the caller")

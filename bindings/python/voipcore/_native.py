@@ -112,6 +112,8 @@ _PROTOTYPES: dict[str, tuple[object, list[object]]] = {
     "vc_call_ring": (ctypes.c_int, [_u64, ctypes.c_int]),
     "vc_call_hangup": (ctypes.c_int, [_u64]),
     "vc_call_hold": (ctypes.c_int, [_u64]),
+    "vc_call_transfer": (ctypes.c_int, [_u64, ctypes.c_char_p]),
+    "vc_call_transfer_attended": (ctypes.c_int, [_u64, _u64]),
     "vc_call_resume": (ctypes.c_int, [_u64]),
     "vc_call_set_mute": (ctypes.c_int, [_u64, ctypes.c_int]),
     "vc_call_send_dtmf": (ctypes.c_int, [_u64, ctypes.c_char_p, ctypes.c_int]),

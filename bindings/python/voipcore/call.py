@@ -104,6 +104,17 @@ class Call:
         """Puts a CONNECTED call on hold; the state moves to ON_HOLD when the peer agrees."""
         check(lib.vc_call_hold(self._handle))
 
+    def transfer(self, target_uri: str) -> None:
+        """Blind transfer (REFER): asks the peer to call target_uri. CALL_TRANSFER events report the
+        progress; the call ends (reason "transferred") once the new call is answered, or returns to
+        its earlier state if it fails. Needs CONNECTED or ON_HOLD."""
+        check(lib.vc_call_transfer(self._handle, c_string(target_uri, "target_uri")))
+
+    def transfer_to(self, consultation: Call) -> None:
+        """Attended transfer: asks the peer to take over `consultation`, another CONNECTED or ON_HOLD
+        call of ours, with an INVITE carrying Replaces to its far end."""
+        check(lib.vc_call_transfer_attended(self._handle, consultation.handle))
+
     def resume(self) -> None:
         """Takes an ON_HOLD call off hold; the state moves to CONNECTED when the peer agrees."""
         check(lib.vc_call_resume(self._handle))

@@ -51,6 +51,7 @@ class EventType(_OpenIntEnum):
     CALL_QUALITY_WARNING = 24
     CALL_RTP_TIMEOUT = 25
     CALL_MEDIA_ENDED = 26
+    CALL_TRANSFER = 27
 
 
 class RegistrationState(_OpenIntEnum):
@@ -100,6 +101,7 @@ CALL_EVENTS = frozenset(
         EventType.CALL_QUALITY_WARNING,
         EventType.CALL_RTP_TIMEOUT,
         EventType.CALL_MEDIA_ENDED,
+        EventType.CALL_TRANSFER,
     }
 )
 
@@ -132,6 +134,9 @@ class Event:
     - CALL_QUALITY_WARNING: call_stats (detail["stats"]); detail {"reason": "loss" | "rtt",
       "value", "threshold", "stats"}.
     - CALL_RTP_TIMEOUT: value is the seconds without RTP. CALL_MEDIA_ENDED: nothing more.
+    - CALL_TRANSFER: transfer progress; as transferor value is the SIP status reached (202, 180, 200,
+      >= 300 failed); as transferee `related` is the new call the library placed; detail {"role",
+      "code", "reason", "new_call"} (handles in detail JSON are decimal strings).
 
     `handle` is the account for REGISTRATION_STATE and KEEPALIVE, and for REQUEST_RESULT the
     account the request was sent from (0 if none); see Engine.find_account(). For the CALL_*

@@ -98,7 +98,14 @@ public sealed partial class CallMedia : ICallMedia, IMediaTickHandler
             _negotiated = negotiated;
             // A hold address (0.0.0.0) or port 0 means "send nothing" whatever the attribute says.
             _sending = negotiated.Direction.CanSend() && negotiated.RemoteRtpPort != 0 && !remoteIp.Equals(IPAddress.Any);
-            _receiving = negotiated.Direction.CanReceive();
+            bool receiving = negotiated.Direction.CanReceive();
+            if (receiving && !_receiving)
+            {
+                // Back from hold: the peer's clock ran on while we played nothing; start playout afresh
+                // rather than let the pause become delay.
+                _jitter!.Reset();
+            }
+            _receiving = receiving;
             startLoops = !_started;
             _started = true;
         }

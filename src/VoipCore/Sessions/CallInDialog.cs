@@ -103,12 +103,13 @@ public sealed partial class Call
         {
             var ack = await PrepareAckAsync(_dialog!, response).ConfigureAwait(false);
             await _manager.Sip.Transactions.SendStateless(ack.Destination, ack.Bytes).ConfigureAwait(false);
-            if (!_reInviteOutstanding)
+            if (!_reInviteOutstanding || _dialog!.State == DialogState.Terminated)
             {
+                // Retransmitted 2xx, or the call was hung up while the re-INVITE was out: acknowledged, nothing to apply.
                 return;
             }
             _reInviteOutstanding = false;
-            _dialog!.ApplyTargetRefresh(response);
+            _dialog.ApplyTargetRefresh(response);
             var previous = _localSdp;
             _localSdp = _reOffer;
             var negotiated = SdpBody.HasBody(response) ? ReadAnswer(response) : null;
