@@ -8,9 +8,9 @@ internal sealed record LevelResult(
     int Calls, int Up, int FailedSoFar, double SetupSeconds, double WindowSeconds,
     double SentPerLegPerSecond, double LossForwardPercent, double LossBackwardPercent, double UnreceivedPercent,
     double JitterMeanMs, double JitterMaxMs, double DelayMeanMs, int DelayMaxMs, double DelayRoseLegsPercent,
-    double ProcessCpuPercent, double CpuPerCallPercent, double MarginalCpuPerCallPercent, double OtherCores,
+    double ProcessCpuPercent, double CpuPerCallPercent, double AboveIdleCpuPerCallPercent, double OtherCores,
     double RssPerCallKb, double HeapPerCallKb, long Threads,
-    double AllocatedPerCallPerSecond, int Gen0, int Gen1, int Gen2, string LoadAverage)
+    double LibraryAllocatedPerCallPerSecond, int Gen0, int Gen1, int Gen2, string LoadAverage)
 {
     /// <summary>A rise of the playout delay this big means at least one frame was inserted for late packets.</summary>
     public const int FrameMs = 20;
@@ -31,16 +31,20 @@ internal sealed record LevelResult(
         double Kb(long bytes) => bytes / 1024.0 / perCall;
         return new LevelResult(
             calls, up, failedSoFar, setupSeconds, seconds,
-            sent / seconds / Math.Max(caller.Legs + callee.Legs, 1),
+            SendRate(caller.Delta, caller.Legs, callee.Delta, callee.Legs),
             SequenceLossPercent(toCallee), SequenceLossPercent(toCaller),
             sent == 0 ? 0 : 100.0 * (1 - (double)(toCallee.Received + toCaller.Received) / sent),
             MeanOrZero(lastJitter), maxJitter.DefaultIfEmpty().Max(), MeanOrZero(maxDelay.Select(d => (double)d)), maxDelay.DefaultIfEmpty().Max(),
             rise.Length == 0 ? 0 : 100.0 * rise.Count(r => r >= FrameMs) / rise.Length,
             cpu, cpu / perCall, (cpu - baseline.IdleCpuPercent) / perCall, end.MachineCoresSince(start) - cpu / 100,
             Kb(memory.RssBytes - baseline.Memory.RssBytes), Kb(memory.HeapBytes - baseline.Memory.HeapBytes), memory.Threads,
-            (end.Allocated - start.Allocated) / seconds / perCall,
+            (end.Allocated - start.Allocated - caller.OwnAllocatedBytes - callee.OwnAllocatedBytes) / seconds / perCall,
             end.Gen0 - start.Gen0, end.Gen1 - start.Gen1, end.Gen2 - start.Gen2, ProcFs.LoadAverage());
     }
+
+    /// <summary>Each side's packets over the time between its own readings, so the rate does not depend on how long reading 1000 legs took.</summary>
+    private static double SendRate(PacketTotals caller, int callerLegs, PacketTotals callee, int calleeLegs) =>
+        callerLegs + calleeLegs == 0 ? 0 : (caller.Sent / caller.Seconds + callee.Sent / callee.Seconds) / (callerLegs + calleeLegs);
 
     /// <summary>Loss as the receiver's RTP sequence numbers show it: gaps over gaps plus arrivals (packets in flight at the edges do not count).</summary>
     private static double SequenceLossPercent(PacketTotals received) =>

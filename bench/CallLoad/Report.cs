@@ -23,11 +23,14 @@ internal static class Report
         }
         text.AppendLine();
         text.AppendLine("## Resources (per call = both of its legs)").AppendLine();
-        text.AppendLine("| calls | process CPU % of a core | CPU % per call | above idle, % per call | other processes, cores | RSS KB per call | managed heap KB per call | threads | allocated B/s per call | GCs gen0/1/2 | load avg after |");
-        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var l in levels)
+        text.AppendLine("| calls | process CPU % of a core | CPU % per call | above idle, % per call | % per call added since the level before | other processes, cores | RSS KB per call | managed heap KB per call | threads | library allocated B/s per call | GCs gen0/1/2 | load avg after |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (int i = 0; i < levels.Count; i++)
         {
-            text.AppendLine(Inv($"| {l.Calls} | {l.ProcessCpuPercent:F1} | {l.CpuPerCallPercent:F3} | {l.MarginalCpuPerCallPercent:F3} | {l.OtherCores:F2} | {l.RssPerCallKb:F1} | {l.HeapPerCallKb:F1} | {l.Threads} | {l.AllocatedPerCallPerSecond:F0} | {l.Gen0}/{l.Gen1}/{l.Gen2} | {l.LoadAverage} |"));
+            var l = levels[i];
+            var (cpuBefore, callsBefore) = i == 0 ? (baseline.IdleCpuPercent, 0) : (levels[i - 1].ProcessCpuPercent, levels[i - 1].Up);
+            double added = l.Up == callsBefore ? 0 : (l.ProcessCpuPercent - cpuBefore) / (l.Up - callsBefore);
+            text.AppendLine(Inv($"| {l.Calls} | {l.ProcessCpuPercent:F1} | {l.CpuPerCallPercent:F3} | {l.AboveIdleCpuPerCallPercent:F3} | {added:F3} | {l.OtherCores:F2} | {l.RssPerCallKb:F1} | {l.HeapPerCallKb:F1} | {l.Threads} | {l.LibraryAllocatedPerCallPerSecond:F0} | {l.Gen0}/{l.Gen1}/{l.Gen2} | {l.LoadAverage} |"));
         }
         text.AppendLine();
         if (levels.Count > 1)
@@ -44,10 +47,10 @@ internal static class Report
         text.AppendLine(Inv($"| per call | at {first.Calls} | at {last.Calls} | ratio |"));
         text.AppendLine("|---|---:|---:|---:|");
         Row(text, "CPU % of a core", first.CpuPerCallPercent, last.CpuPerCallPercent);
-        Row(text, "CPU above idle, %", first.MarginalCpuPerCallPercent, last.MarginalCpuPerCallPercent);
+        Row(text, "CPU above idle, %", first.AboveIdleCpuPerCallPercent, last.AboveIdleCpuPerCallPercent);
         Row(text, "RSS KB", first.RssPerCallKb, last.RssPerCallKb);
         Row(text, "managed heap KB", first.HeapPerCallKb, last.HeapPerCallKb);
-        Row(text, "allocated B/s", first.AllocatedPerCallPerSecond, last.AllocatedPerCallPerSecond);
+        Row(text, "library allocated B/s", first.LibraryAllocatedPerCallPerSecond, last.LibraryAllocatedPerCallPerSecond);
         Row(text, "max jitter ms (any leg)", first.JitterMaxMs, last.JitterMaxMs);
         Row(text, "max playout delay ms (any leg)", first.DelayMaxMs, last.DelayMaxMs);
         text.AppendLine();
@@ -75,10 +78,11 @@ internal static class Report
 
             - Loss (seq) is what the receivers' RTP sequence numbers show lost in the window, over lost plus received. "Sent not received" compares the senders' and receivers' counters over the same window: packets in flight at the window's edges make it move by a few hundredths of a percent either way.
             - Sent pkt/s per leg is the media clock's health: each leg sends one packet per 20 ms tick, so 50.00 means no tick was skipped; a clock that falls more than 5 ticks behind skips slots and this drops.
-            - Jitter is the RFC 3550 interarrival jitter of each leg (mean of the last reading, max of any reading). Packets are both sent and read on 20 ms ticks of media threads, so lateness of either end's tick shows here.
+            - Jitter is the RFC 3550 interarrival jitter of each leg (mean of the last reading, max of any reading). Packets are both sent and read on 20 ms ticks of media threads, so lateness of either end's tick shows here; a packet's arrival time is when the receiving tick reads the socket, so where the two ends' ticks fall close together, packets land in one tick or the next and that alone reads as jitter.
             - The library's jitter buffer counts concealed and late frames but does not expose them, and this bench may not change the library: the playout delay (Statistics.JitterBufferMs) stands in. The buffer inserts a concealed frame and grows by 20 ms when packets come late, and shrinks slowly, so a leg whose delay rose by 20 ms or more in the window had late packets; lost packets are concealed too and show in the loss columns.
-            - CPU per call is the process CPU time over the window, over the wall time, over the calls, in % of one core; "above idle" first subtracts what the idle engines use. Other processes' cores is the machine's busy time minus ours: a busy machine shares the 2 cores with the bench.
-            - Memory per call is (value at the end of the window − baseline) / calls. It includes each caller's copy of the WAV (the player loads the whole file, 32 KB) and two jitter buffers, whose slots are preallocated (capacity × max payload).
+            - CPU per call is the process CPU time over the window, over the wall time, over the calls, in % of one core; "above idle" first subtracts what the idle engines use, and the next column is the CPU the calls added since the level before took, per added call (for the first level, since idle). The idle figure moves with the machine's load: the media clocks yield-spin the last millisecond before each tick, and what that costs depends on who else wants the cores. Other processes' cores is the machine's busy time minus ours: a busy machine shares the 2 cores with the bench.
+            - Library allocated B/s leaves out what the bench's own statistics reads allocate (a new record per read).
+            - Memory per call is (value at the end of the window − baseline) / calls; the managed heap includes garbage not yet collected, the live figure at the end does not. It includes each caller's copy of the WAV (the player loads the whole file, 32 KB) and two jitter buffers, whose slots are preallocated (capacity × max payload).
             """);
         text.AppendLine(Inv($"Here a jitter buffer preallocates {run.JitterBufferBytes / 1024.0:F1} KB, so the two of a call take {2 * run.JitterBufferBytes / 1024.0:F1} KB."));
     }

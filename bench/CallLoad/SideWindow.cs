@@ -1,12 +1,16 @@
+using System.Diagnostics;
 using VoipCore.Sessions;
 
 namespace VoipCore.Bench.CallLoad;
 
-/// <summary>Packet counters summed over the legs of one side, read one leg after another.</summary>
-internal readonly record struct PacketTotals(long Sent, long Received, long Lost)
+/// <summary>Packet counters summed over the legs of one side, read one leg after another around <see cref="Timestamp"/> (the reading's midpoint).</summary>
+internal readonly record struct PacketTotals(long Sent, long Received, long Lost, long Timestamp)
 {
+    /// <summary>The counts between two readings; its timestamp is the time between them, in Stopwatch ticks.</summary>
     public static PacketTotals operator -(PacketTotals end, PacketTotals start) =>
-        new(end.Sent - start.Sent, end.Received - start.Received, end.Lost - start.Lost);
+        new(end.Sent - start.Sent, end.Received - start.Received, end.Lost - start.Lost, end.Timestamp - start.Timestamp);
+
+    public double Seconds => (double)Timestamp / Stopwatch.Frequency;
 }
 
 /// <summary>
@@ -32,6 +36,7 @@ internal sealed class SideWindow
             _startDelayMs[i] = legs[i].Statistics.JitterBufferMs;
         }
         Start = Sample();
+        OwnAllocatedBytes = 0;
     }
 
     public int Legs => _legs.Length;
@@ -45,9 +50,14 @@ internal sealed class SideWindow
     public double[] MaxJitterMs { get; }
     public double[] LastJitterMs { get; }
 
+    /// <summary>What the readings since the start allocated (each Statistics is a new record), so the library's own allocation can be told apart.</summary>
+    public long OwnAllocatedBytes { get; private set; }
+
     /// <summary>Reads every leg once; returns the packet totals of this reading.</summary>
     public PacketTotals Sample()
     {
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        long started = Stopwatch.GetTimestamp();
         long sent = 0, received = 0, lost = 0;
         for (int i = 0; i < _legs.Length; i++)
         {
@@ -60,7 +70,8 @@ internal sealed class SideWindow
             MaxJitterMs[i] = Math.Max(MaxJitterMs[i], stats.JitterMs);
             LastJitterMs[i] = stats.JitterMs;
         }
-        return new PacketTotals(sent, received, lost);
+        OwnAllocatedBytes += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        return new PacketTotals(sent, received, lost, (started + Stopwatch.GetTimestamp()) / 2);
     }
 
     public void Finish() => End = Sample();
