@@ -32,6 +32,7 @@ public sealed class MediaClock : IDisposable
     private readonly Lock _registration = new();
     private readonly Lock _dispatch = new();
     private readonly ManualResetEventSlim _stop = new();
+    private readonly ManualResetEventSlim _busy = new();
     private readonly Thread _thread;
     private volatile IMediaTickHandler[] _handlers = [];
     private long _tickCount;
@@ -65,6 +66,7 @@ public sealed class MediaClock : IDisposable
             if (Array.IndexOf(_handlers, handler) < 0)
             {
                 _handlers = [.. _handlers, handler];
+                _busy.Set();
             }
         }
     }
@@ -89,6 +91,10 @@ public sealed class MediaClock : IDisposable
             Array.Copy(_handlers, remaining, index);
             Array.Copy(_handlers, index + 1, remaining, index, remaining.Length - index);
             _handlers = remaining;
+            if (remaining.Length == 0)
+            {
+                _busy.Reset();
+            }
         }
 
         if (Thread.CurrentThread != _thread)
@@ -111,10 +117,12 @@ public sealed class MediaClock : IDisposable
         }
 
         _stop.Set();
+        _busy.Set();
         if (Thread.CurrentThread != _thread)
         {
             _thread.Join();
             _stop.Dispose();
+            _busy.Dispose();
         }
     }
 
@@ -124,6 +132,15 @@ public sealed class MediaClock : IDisposable
         long tick = 0;
         while (WaitUntil(start + tick * PeriodTimestamps))
         {
+            if (_handlers.Length == 0)
+            {
+                // Nothing to tick: park instead of waking 50 times a second, and restart the schedule on the first handler.
+                _busy.Wait();
+                long resumedAt = (Stopwatch.GetTimestamp() - start) / PeriodTimestamps + 1;
+                tick = Math.Max(tick, resumedAt);
+                continue;
+            }
+
             long behind = (Stopwatch.GetTimestamp() - start) / PeriodTimestamps - tick;
             if (behind > MaxCatchUpTicks)
             {

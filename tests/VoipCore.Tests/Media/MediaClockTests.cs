@@ -84,7 +84,9 @@ public class MediaClockTests(ITestOutputHelper output)
     {
         using var clock = NewClock();
         var recorder = new Recorder(1000);
+        var keepsTicking = new Recorder(1000);
         clock.Register(recorder);
+        clock.Register(keepsTicking);
         SpinWait.SpinUntil(() => recorder.Count >= 3, Patience);
 
         Assert.True(clock.Unregister(recorder));
@@ -94,6 +96,23 @@ public class MediaClockTests(ITestOutputHelper output)
 
         Assert.Equal(count, recorder.Count);
         Assert.False(clock.Unregister(recorder));
+    }
+
+    [Fact]
+    public void With_no_handler_the_clock_parks_and_resumes_on_the_next_registration()
+    {
+        using var clock = NewClock();
+        var first = new Recorder(1000);
+        clock.Register(first);
+        SpinWait.SpinUntil(() => first.Count >= 2, Patience);
+        Assert.True(clock.Unregister(first));
+        Thread.Sleep(40);
+        long parked = clock.TickCount;
+        Thread.Sleep(200);
+        Assert.Equal(parked, clock.TickCount);
+        var second = new Recorder(1000);
+        clock.Register(second);
+        Assert.True(SpinWait.SpinUntil(() => second.Count >= 5, Patience));
     }
 
     [Fact]

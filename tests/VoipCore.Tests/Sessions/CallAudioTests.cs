@@ -5,6 +5,7 @@ using VoipCore.Tests.Support;
 
 namespace VoipCore.Tests.Sessions;
 
+[Collection(MediaTimingCollection.Name)]
 public class CallAudioTests
 {
     private const int Rate = 16000;

@@ -7,6 +7,7 @@ using static VoipCore.Tests.Sessions.EventLog;
 
 namespace VoipCore.Tests.Sessions;
 
+[Collection(MediaTimingCollection.Name)]
 public class CallMediaRobustnessTests
 {
     private static (Engine Engine, EventLog Events) Caller(string media)
