@@ -1,4 +1,4 @@
-"""Fixtures for the interop tests: real peers (SIPp, Kamailio, JsSIP) against vcphone over loopback."""
+"""Fixtures for the interop tests: real peers (SIPp, Kamailio, JsSIP, baresip) against vcphone over loopback."""
 
 from __future__ import annotations
 
@@ -12,34 +12,33 @@ from typing import Iterator
 
 import pytest
 
+from baresip import Baresip
+from ports import free_port
+from speech import make_speech
+
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(os.environ.get("VOIPCORE_BIN_DIR", ROOT / "build" / "bin"))
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
 
 
-def free_port() -> int:
-    """A port free for both UDP and TCP right now (SIP listeners usually open both)."""
-    for _ in range(50):
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as tcp:
-            tcp.bind(("127.0.0.1", 0))
-            port = tcp.getsockname()[1]
-            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
-                try:
-                    udp.bind(("127.0.0.1", port))
-                except OSError:
-                    continue
-            return port
-    raise RuntimeError("no free port")
-
-
 class Vcphone:
-    """A running vcphone with --json: its events, parsed line by line."""
+    """A running vcphone with --json: its events, parsed line by line; other lines (the --stats call
+    report) are kept as text."""
 
     def __init__(self, args: list[str], log: Path) -> None:
         self.log = log
         self.process = subprocess.Popen([str(BIN / "vcphone"), "--json", *args], stdout=subprocess.PIPE,
                                         stderr=open(log, "w"), text=True)
         self.events: list[dict] = []
+        self.text: list[str] = []
+
+    def _take(self, line: str) -> dict | None:
+        if line.startswith("{"):
+            self.events.append(json.loads(line))
+            return self.events[-1]
+        if line.strip():
+            self.text.append(line.rstrip("\n"))
+        return None
 
     def wait_for(self, predicate, timeout: float = 15.0) -> dict:
         """Reads events until one matches; fails with what was seen."""
@@ -52,22 +51,27 @@ class Vcphone:
             line = self.process.stdout.readline()
             if not line:
                 break
-            event = json.loads(line)
-            self.events.append(event)
-            if predicate(event):
+            event = self._take(line)
+            if event is not None and predicate(event):
                 return event
         raise AssertionError(f"event not seen; events: {self.events}; stderr: {self.log.read_text()[-2000:]}")
 
     def finish(self, timeout: float = 20.0) -> int:
         """Waits for exit (after --duration) and collects the remaining events."""
         out, _ = self.process.communicate(timeout=timeout)
-        self.events.extend(json.loads(line) for line in out.splitlines() if line.strip())
+        for line in out.splitlines():
+            self._take(line)
         return self.process.returncode
 
     def stop(self) -> None:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait(timeout=10)
+
+
+def call_state(value: int):
+    """A wait_for predicate: a call_state event entering this vc_call_state_t (3 connected, 7 terminated)."""
+    return lambda e: e["event"] == "call_state" and e["value"] == value
 
 
 @pytest.fixture
@@ -152,10 +156,13 @@ class Kamailio:
                 time.sleep(0.1)
         raise RuntimeError("kamailio did not start: " + self.log.read_text()[-3000:])
 
-    def registers(self) -> list[dict[str, str]]:
-        """The REG lines logged so far, as dicts."""
-        lines = [l[l.index("REG user="):] for l in self.log.read_text(errors="replace").splitlines() if "REG user=" in l]
+    def logged(self, tag: str) -> list[dict[str, str]]:
+        """The lines the config logged with this tag ("REG", "INVITE", "DIALOG") so far, as dicts."""
+        lines = [l[l.index(f" {tag} ") + 1:] for l in self.log.read_text(errors="replace").splitlines() if f" {tag} " in l]
         return [dict(part.split("=", 1) for part in line.split()[1:]) for line in lines]
+
+    def registers(self) -> list[dict[str, str]]:
+        return self.logged("REG")
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -172,3 +179,25 @@ def kamailio(tmp_path: Path, tls_files) -> Iterator[Kamailio]:
     server = Kamailio(tmp_path, tls_files)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def speech(tmp_path_factory: pytest.TempPathFactory):
+    """speech(sentence, codec): a WAV of speech.SENTENCES[sentence] in the codec's native format."""
+    directory = tmp_path_factory.mktemp("speech")
+    return lambda sentence, codec: make_speech(directory, sentence, codec)
+
+
+@pytest.fixture
+def baresip(tmp_path: Path) -> Iterator:
+    """Starts baresip user agents (see baresip.Baresip); every one is stopped at the end of the test."""
+    started: list[Baresip] = []
+
+    def start(*args, **kwargs) -> Baresip:
+        agent = Baresip(tmp_path, *args, **kwargs)
+        started.append(agent)
+        return agent
+
+    yield start
+    for agent in started:
+        agent.stop()

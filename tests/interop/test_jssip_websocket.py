@@ -3,7 +3,7 @@
 import subprocess
 from pathlib import Path
 
-from conftest import free_port
+from ports import free_port
 
 JSSIP = Path(__file__).resolve().parent / "jssip"
 

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from conftest import free_port
+from ports import free_port
 
 
 @pytest.mark.parametrize("transport", ["udp", "tcp", "tls"])

@@ -3,7 +3,8 @@
 import subprocess
 from pathlib import Path
 
-from conftest import free_port, sipp, sipp_command, sipp_errors
+from conftest import sipp, sipp_command, sipp_errors
+from ports import free_port
 
 
 def start_sipp_server(scenario: str, port: int, cwd: Path) -> subprocess.Popen:

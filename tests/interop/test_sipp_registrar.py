@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import free_port, sipp, sipp_errors
+from conftest import sipp, sipp_errors
+from ports import free_port
 
 
 def registrar(vcphone, port: int, *extra: str):
