@@ -172,8 +172,16 @@ public sealed partial class Call
         }
     }
 
+    /// <summary>
+    /// What every dialog-creating response of ours carries: the INVITE's Record-Route, copied in order so the
+    /// proxies that asked stay on the path (RFC 3261 12.1.1), our Contact, Allow and Supported.
+    /// </summary>
     private void AddSessionHeaders(SipMessageBuilder response)
     {
+        foreach (var route in _incoming!.Request.GetValues(HeaderId.RecordRoute))
+        {
+            response.Add(HeaderId.RecordRoute, route);
+        }
         response.Add(HeaderId.Contact, _localContact).Add(HeaderId.Allow, CallManager.AllowedMethods).Add(HeaderId.Supported, "replaces");
     }
 

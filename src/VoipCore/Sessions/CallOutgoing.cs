@@ -108,7 +108,7 @@ public sealed partial class Call
     {
         var credentials = Account?.Credentials;
         if (credentials == null || _authRounds++ >= MaxAuthRounds
-            || !credentials.Accept(response, answeredCachedChallenge: _authRounds == 1 && _inviteAuth.Count > 0, out _))
+            || !credentials.Accept(response, freshChallenge: _inviteAuth.Count == 0, out _))
         {
             return false;
         }

@@ -42,10 +42,9 @@ public static class CodecNames
         {
             codecs.Add(CodecCapability.TelephoneEvent48000);
         }
-        if (codecs.Exists(c => c.ClockRate == 8000))
-        {
-            codecs.Add(CodecCapability.TelephoneEvent8000);
-        }
+        // Telephone-event at 8000 even beside Opus alone: many peers (baresip among them) offer Opus with
+        // telephone-event/8000 only, and DTMF would otherwise fall back to INFO.
+        codecs.Add(CodecCapability.TelephoneEvent8000);
         return MediaCapabilities.Default with { Codecs = codecs };
     }
 }

@@ -43,7 +43,7 @@ public static class AuthenticatingSender
             {
                 return new SentRequest(response, request, cseq, "the server kept challenging the credentials");
             }
-            if (!credentials.Accept(response, answeredCachedChallenge: round == 0 && auth.Count > 0, out string refused))
+            if (!credentials.Accept(response, freshChallenge: round == 0, out string refused))
             {
                 return new SentRequest(response, request, cseq, refused);
             }

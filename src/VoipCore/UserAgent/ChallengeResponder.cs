@@ -17,11 +17,12 @@ public sealed class ChallengeResponder(DigestClient digest)
 
     /// <summary>
     /// Takes the challenges of a 401/407; false when there is nothing we may answer (wrong
-    /// credentials or no usable challenge). <paramref name="answeredCachedChallenge"/> says the
-    /// refused request carried credentials for an earlier exchange's challenge: a server that
-    /// restarted has forgotten that nonce, so its new challenge is a fresh start, not a verdict.
+    /// credentials or no usable challenge). <paramref name="freshChallenge"/> says the refused request
+    /// carried no credentials made in this exchange: none at all, or ones cached from an earlier
+    /// exchange (a server that restarted has forgotten that nonce). Its challenge is then a fresh
+    /// start, not a verdict on credentials another request (a REGISTER in flight) is still waiting on.
     /// </summary>
-    public bool Accept(SipMessage response, bool answeredCachedChallenge, out string reason)
+    public bool Accept(SipMessage response, bool freshChallenge, out string reason)
     {
         var header = response.StatusCode == 407 ? HeaderId.ProxyAuthenticate : HeaderId.WwwAuthenticate;
         var parsed = new List<DigestChallenge>();
@@ -40,7 +41,7 @@ public sealed class ChallengeResponder(DigestClient digest)
         }
         lock (_gate)
         {
-            if (answeredCachedChallenge)
+            if (freshChallenge)
             {
                 foreach (var (_, cached) in _challenges)
                 {
