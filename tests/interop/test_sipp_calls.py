@@ -1,7 +1,5 @@
-"""Calls with SIPp: it echoes our RTP, sends us RFC 4733 DTMF from pcaps, and holds us by re-INVITE.
-
-Not covered yet: REFER (call transfer), absent from the library build these tests were written against.
-"""
+"""Calls with SIPp: it echoes our RTP, sends us RFC 4733 DTMF from pcaps, holds us by re-INVITE, and
+transfers us by REFER."""
 
 from __future__ import annotations
 
@@ -79,3 +77,24 @@ def test_sipp_holds_and_resumes_us(vcphone, tmp_path: Path) -> None:
     ended = phone.wait_for(call_state(7))["detail"]
     # The scenario holds for 1 s of its ~2.5 s: 50 packets of 20 ms fewer than a call sending throughout.
     assert ended["stats"]["packets_sent"] < (ended["duration_s"] - 0.8) / 0.02, ended
+
+
+def test_sipp_transfers_us_by_refer(vcphone, tmp_path: Path) -> None:
+    """SIPp REFERs us to carol (another vcphone); the scenario fails unless we answer 202 and NOTIFY a
+    sipfrag "SIP/2.0 200"; we place the call ourselves and carol answers it."""
+    carol_port, bob_port = free_port(), free_port()
+    carol = vcphone("--listen", f"udp:127.0.0.1:{carol_port}", "--auto-answer", "--hangup-after", "1", "--duration", "20")
+    bob = vcphone("--listen", f"udp:127.0.0.1:{bob_port}", "--auto-answer", "--codec", "pcmu", "--duration", "20")
+    carol.wait_for(lambda e: e["event"] == "listening")
+    bob.wait_for(lambda e: e["event"] == "listening")
+    result = sipp("uac_refer.xml", f"127.0.0.1:{bob_port}", "-s", "bob", "-key", "carol_port", str(carol_port),
+                  *media_args(), cwd=tmp_path)
+    assert result.returncode == 0, sipp_errors(tmp_path) + result.stdout[-2000:]
+
+    referred = bob.wait_for(lambda e: e["event"] == "call_transfer")
+    assert referred["detail"]["role"] == "transferee" and referred["detail"]["reason"] == f"sip:carol@127.0.0.1:{carol_port}"
+    offered = carol.wait_for(lambda e: e["event"] == "call_incoming")
+    assert "Referred-By" not in offered["detail"]["from"]
+    carol.wait_for(call_state(3))
+    assert carol.finish() == 0
+    assert bob.finish() == 0
