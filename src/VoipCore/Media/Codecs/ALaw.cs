@@ -15,8 +15,8 @@ internal readonly struct ALaw : IG711Law
     public static AudioCodecInfo Info { get; } = new("PCMA", 8000, 8000, 1);
 
     // Indexed by the 13-bit sample + 4096: 8 KiB.
-    private static readonly byte[] EncodeTable = BuildEncodeTable();
-    private static readonly short[] DecodeTable = BuildDecodeTable();
+    private static readonly byte[] EncodeTable = G711Tables.Encode(8192, Compress);
+    private static readonly short[] DecodeTable = G711Tables.Decode(Expand);
 
     /// <inheritdoc cref="IG711Law.Encode"/>
     public static byte Encode(short sample) =>
@@ -49,25 +49,5 @@ internal readonly struct ALaw : IG711Law
             magnitude = (magnitude + 0x100) << (segment - 1);
         }
         return (short)((bits & 0x80) != 0 ? magnitude : -magnitude);
-    }
-
-    private static byte[] BuildEncodeTable()
-    {
-        var table = new byte[8192];
-        for (var i = 0; i < table.Length; i++)
-        {
-            table[i] = Compress(i - 4096);
-        }
-        return table;
-    }
-
-    private static short[] BuildDecodeTable()
-    {
-        var table = new short[256];
-        for (var i = 0; i < table.Length; i++)
-        {
-            table[i] = Expand((byte)i);
-        }
-        return table;
     }
 }

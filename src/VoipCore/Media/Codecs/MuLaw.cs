@@ -21,8 +21,8 @@ internal readonly struct MuLaw : IG711Law
     private const int MaxBiasedMagnitude = 0x1FFF;
 
     // Indexed by the 14-bit sample + 8192: 16 KiB, small enough to stay in L1 while a frame is coded.
-    private static readonly byte[] EncodeTable = BuildEncodeTable();
-    private static readonly short[] DecodeTable = BuildDecodeTable();
+    private static readonly byte[] EncodeTable = G711Tables.Encode(16384, Compress);
+    private static readonly short[] DecodeTable = G711Tables.Decode(Expand);
 
     /// <inheritdoc cref="IG711Law.Encode"/>
     public static byte Encode(short sample) =>
@@ -50,25 +50,5 @@ internal readonly struct MuLaw : IG711Law
         var segment = (inverted >> 4) & 0x07;
         var magnitude = (((inverted & 0x0F) << 3) + (Bias << 2) << segment) - (Bias << 2);
         return (short)((inverted & 0x80) != 0 ? -magnitude : magnitude);
-    }
-
-    private static byte[] BuildEncodeTable()
-    {
-        var table = new byte[16384];
-        for (var i = 0; i < table.Length; i++)
-        {
-            table[i] = Compress(i - 8192);
-        }
-        return table;
-    }
-
-    private static short[] BuildDecodeTable()
-    {
-        var table = new short[256];
-        for (var i = 0; i < table.Length; i++)
-        {
-            table[i] = Expand((byte)i);
-        }
-        return table;
     }
 }
