@@ -143,6 +143,10 @@ do_bench() {
     "$ROOT/bench/run-fuzz.sh" "${FUZZ_SECONDS:-60}" sip
     say "SIP call load: our UAS and stateless Kamailio under several SIPp clients"
     "$ROOT/bench/run-sip-load.sh"
+    say "codec cost per 20 ms frame (BenchmarkDotNet) beside libopus called from C"
+    "$ROOT/bench/run-codecs.sh"
+    say "concurrent calls with media in one process, 100 to 500"
+    "$ROOT/bench/run-call-load.sh"
 }
 
 do_clean() {

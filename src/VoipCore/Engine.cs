@@ -47,6 +47,7 @@ public sealed class Engine : IDisposable
             Sip = new SipStack(TransportSettings.Options(config.Sip), TransportSettings.Timers(config.Sip), Time, config.UserAgent,
                 message => Log.Debug("sip", message));
             Requests = new OutOfDialogRequests(Sip, Events);
+            Sip.Transactions.Transport.Trace = TraceSip;
             Sip.Handle(SipMethod.Options, new OptionsHandler(Sip));
             Sip.Handle(SipMethod.Message, new MessageHandler(Events));
             Media = new MediaEngine(config.Media, Events, Log);
@@ -66,6 +67,15 @@ public sealed class Engine : IDisposable
         Handle = HandleRegistry.Add(HandleType.Engine, this);
         Events.Post(new EngineEvent(EventType.EngineStarted, DetailJson: $"{{\"version\":\"{LibraryVersion.Text}\"}}"));
         Log.Info("engine", $"libvoipcore {LibraryVersion.Text} engine started");
+    }
+
+    /// <summary>Every SIP message in and out, whole, at debug level in category "sip.wire" (nothing is built below it).</summary>
+    private void TraceSip(bool sent, Transport.TransportAddress peer, ReadOnlyMemory<byte> message)
+    {
+        if (Log.IsEnabled(LogLevel.Debug))
+        {
+            Log.Debug("sip.wire", $"{(sent ? "sent to" : "received from")} {peer} ({message.Length} bytes):\n{System.Text.Encoding.UTF8.GetString(message.Span)}");
+        }
     }
 
     public static Engine FromHandle(ulong handle) => HandleRegistry.Get<Engine>(handle, HandleType.Engine);

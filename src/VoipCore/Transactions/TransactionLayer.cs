@@ -94,6 +94,7 @@ public sealed class TransactionLayer : ITransportSink, IDisposable
     void ITransportSink.OnMessage(InboundMessage inbound)
     {
         Statistics.CountReceived();
+        Transport.Trace?.Invoke(false, inbound.Remote, inbound.Data);
         var message = new SipMessage();
         if (!SipParser.TryParse(inbound.Data, message, out var error))
         {

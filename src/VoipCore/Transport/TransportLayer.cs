@@ -87,6 +87,12 @@ public sealed class TransportLayer : IDisposable
     }
 
     /// <summary>
+    /// Told of every message sent (true) and received (false) with its peer, for a wire trace; null (the
+    /// default) costs nothing. Runs on the sending or receiving thread: it must be quick and must not throw.
+    /// </summary>
+    public Action<bool, TransportAddress, ReadOnlyMemory<byte>>? Trace { get; set; }
+
+    /// <summary>
     /// Sends one message. <paramref name="connection"/> is preferred for streams when still open;
     /// <paramref name="serverName"/> is the name a TLS certificate must carry (defaults to the IP).
     /// </summary>
@@ -97,6 +103,7 @@ public sealed class TransportLayer : IDisposable
         {
             throw new VoipException(ErrorCode.InvalidArgument, $"message of {message.Length} bytes exceeds the maximum of {Options.MaxMessageSize}");
         }
+        Trace?.Invoke(true, destination, message);
         if (destination.Protocol == TransportProtocol.Udp)
         {
             var channel = ChannelFor(destination.EndPoint.AddressFamily);
