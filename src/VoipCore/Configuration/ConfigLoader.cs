@@ -71,6 +71,10 @@ public static class ConfigLoader
         ValidateMedia(config.Media);
         Range("calls.decision_timeout_s", config.Calls.DecisionTimeoutSeconds, 1, 86_400);
         Range("calls.ring_timeout_s", config.Calls.RingTimeoutSeconds, 0, 86_400);
+        if (config.Calls.SessionExpiresSeconds != 0)
+        {
+            Range("calls.session_expires_s", config.Calls.SessionExpiresSeconds, 90, 86_400);
+        }
         if ((sip.Tls.Certificate == null) != (sip.Tls.PrivateKey == null))
         {
             throw new VoipException(ErrorCode.InvalidArgument, "config: keys 'sip.tls.certificate' and 'sip.tls.private_key' go together");

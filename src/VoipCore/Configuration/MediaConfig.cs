@@ -58,4 +58,8 @@ public sealed class CallsConfig
     /// <summary>Seconds an outgoing INVITE may go unanswered (after ringing started) before it is cancelled; 0 waits forever.</summary>
     [JsonPropertyName("ring_timeout_s")]
     public int RingTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>The session interval our INVITEs ask for (Session-Expires, RFC 4028); 0 asks for none.</summary>
+    [JsonPropertyName("session_expires_s")]
+    public int SessionExpiresSeconds { get; set; } = 1800;
 }

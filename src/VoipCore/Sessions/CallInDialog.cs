@@ -110,6 +110,7 @@ public sealed partial class Call
             }
             _reInviteOutstanding = false;
             _dialog.ApplyTargetRefresh(response);
+            RestartSessionTimer();
             var previous = _localSdp;
             _localSdp = _reOffer;
             var negotiated = SdpBody.HasBody(response) ? ReadAnswer(response) : null;
@@ -143,7 +144,7 @@ public sealed partial class Call
         _manager.Log.Warning("call", $"call {CallId}: re-INVITE refused with {status} {response.GetReasonPhrase()}; the session stays as it was");
     }
 
-    /// <summary>A request in our dialog: BYE, re-INVITE, INFO; anything else the dialog does not serve gets 501.</summary>
+    /// <summary>A request in our dialog: BYE, re-INVITE, UPDATE, PRACK, INFO, REFER, NOTIFY; anything else the dialog does not serve gets 501.</summary>
     internal void OnInDialogRequest(ServerTransaction transaction) => Queue.Post(async () =>
     {
         var request = transaction.Request;
@@ -170,6 +171,12 @@ public sealed partial class Call
                 break;
             case SipMethod.Info:
                 OnInfo(transaction);
+                break;
+            case SipMethod.Prack:
+                OnPrack(transaction);
+                break;
+            case SipMethod.Update:
+                OnUpdate(transaction);
                 break;
             case SipMethod.Refer:
                 await OnReferAsync(transaction).ConfigureAwait(false);
@@ -203,29 +210,17 @@ public sealed partial class Call
             // An offerless re-INVITE: we offer again (our current description) and the answer comes in the ACK.
             _awaitingAckAnswer = true;
         }
-        else
+        else if (!TryAnswerPeerOffer(offer, out negotiated))
         {
-            var capabilities = _capabilities with { Direction = State == CallState.OnHold ? MediaDirection.SendOnly : MediaDirection.SendRecv };
-            var answer = OfferAnswer.CreateAnswer(offer, capabilities, _media!.LocalEndpoint, _localSdp);
-            if (!answer.Negotiation.IsAccepted)
-            {
-                transaction.Respond(488, "Not Acceptable Here");
-                return;
-            }
-            _localSdp = answer.Answer;
-            negotiated = answer.Negotiation.Audio;
+            transaction.Respond(488, "Not Acceptable Here");
+            return;
         }
         response.SetBody(SdpBody.ContentType, SdpBody.Write(_localSdp!));
         transaction.Respond(response);
         _dialog.ApplyTargetRefresh(transaction.Request);
         _manager.Sip.Successes.Track(transaction);
-        bool wasHeld = _remoteHold;
-        ApplyNegotiation(negotiated);
-        if (wasHeld != _remoteHold)
-        {
-            var state = State;
-            PostState(state, state, 0, _remoteHold ? "the peer put the call on hold" : "the peer resumed the call");
-        }
+        RestartSessionTimer();
+        ApplyPeerNegotiation(negotiated);
     }
 
     private void OnInfo(ServerTransaction transaction)

@@ -44,30 +44,43 @@ public sealed partial class Call
         TakeDecision(CallOperation.Answer);
         Queue.Post(() =>
         {
-            if (State != CallState.Ringing || !IsPending(_incoming))
+            if (_unacknowledged != null)
             {
+                // RFC 3262 3: no 2xx before the PRACK for our reliable 18x; the PRACK sends it.
+                _answerAfterPrack = true;
                 return;
             }
-            var response = _incoming!.CreateResponse(200);
-            AddSessionHeaders(response);
-            response.SetBody(SdpBody.ContentType, SdpBody.Write(_localSdp!));
-            if (!TryRespond(response))
-            {
-                return;
-            }
-            _decisionTimer?.Dispose();
-            _dialog ??= Dialog.CreateAsUas(_incoming.Request, _incoming.LocalTag, _localContact, 200);
-            if (_dialog.State == DialogState.Early)
-            {
-                _dialog.Confirm();
-            }
-            _manager.Sip.Successes.Track(_incoming, () => Queue.Post(() => _ = EndAfterLostAckAsync()));
-            if (!_earlyMediaSent)
-            {
-                ApplyNegotiation(_offeredMedia);
-            }
-            MoveTo(CallState.Connected, 200, "OK");
+            SendAnswer();
         });
+    }
+
+    private void SendAnswer()
+    {
+        if (State != CallState.Ringing || !IsPending(_incoming))
+        {
+            return;
+        }
+        var response = _incoming!.CreateResponse(200);
+        AddSessionHeaders(response);
+        AddSessionTimerHeaders(response);
+        response.SetBody(SdpBody.ContentType, SdpBody.Write(_localSdp!));
+        if (!TryRespond(response))
+        {
+            return;
+        }
+        _decisionTimer?.Dispose();
+        _dialog ??= Dialog.CreateAsUas(_incoming.Request, _incoming.LocalTag, _localContact, 200);
+        if (_dialog.State == DialogState.Early)
+        {
+            _dialog.Confirm();
+        }
+        _manager.Sip.Successes.Track(_incoming, () => Queue.Post(() => _ = EndAfterLostAckAsync()));
+        if (!_earlyMediaSent)
+        {
+            ApplyNegotiation(_offeredMedia);
+        }
+        MoveTo(CallState.Connected, 200, "OK");
+        StartSessionTimer();
     }
 
     /// <summary>Refuses the incoming call with a 3xx-6xx code (486 Busy Here, 603 Decline, ...).</summary>
@@ -121,8 +134,13 @@ public sealed partial class Call
         var response = _incoming!.CreateResponse(183, "Session Progress");
         AddSessionHeaders(response);
         response.SetBody(SdpBody.ContentType, SdpBody.Write(_localSdp!));
+        if (ReliableProvisionalsRequired)
+        {
+            MarkReliable(response);
+        }
         if (TryRespond(response))
         {
+            _dialog ??= Dialog.CreateAsUas(_incoming.Request, _incoming.LocalTag, _localContact, 183);
             _earlyMediaSent = true;
             ApplyNegotiation(_offeredMedia);
         }
@@ -166,6 +184,10 @@ public sealed partial class Call
         }
         var response = _incoming!.CreateResponse(code);
         AddSessionHeaders(response);
+        if (ReliableProvisionalsRequired)
+        {
+            MarkReliable(response);
+        }
         if (TryRespond(response))
         {
             _dialog ??= Dialog.CreateAsUas(_incoming.Request, _incoming.LocalTag, _localContact, code);
@@ -182,7 +204,7 @@ public sealed partial class Call
         {
             response.Add(HeaderId.RecordRoute, route);
         }
-        response.Add(HeaderId.Contact, _localContact).Add(HeaderId.Allow, CallManager.AllowedMethods).Add(HeaderId.Supported, "replaces");
+        response.Add(HeaderId.Contact, _localContact).Add(HeaderId.Allow, CallManager.AllowedMethods).Add(HeaderId.Supported, OptionTags.OurSupported);
     }
 
     private static bool IsPending(InviteServerTransaction? transaction) =>

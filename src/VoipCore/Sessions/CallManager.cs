@@ -18,7 +18,7 @@ namespace VoipCore.Sessions;
 public sealed class CallManager : IRequestHandler
 {
     /// <summary>The methods our calls handle, for Allow headers.</summary>
-    public const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, MESSAGE, REFER, NOTIFY";
+    public const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, MESSAGE, REFER, NOTIFY, PRACK, UPDATE";
 
     private readonly ConcurrentDictionary<(string CallId, string LocalTag), Call> _calls = new();
     private readonly ConcurrentDictionary<InviteServerTransaction, Call> _pendingInvites = new();
@@ -35,7 +35,7 @@ public sealed class CallManager : IRequestHandler
         Config = config;
         Time = time;
         _accountFor = accountFor;
-        foreach (var method in (ReadOnlySpan<SipMethod>)[SipMethod.Invite, SipMethod.Bye, SipMethod.Info, SipMethod.Refer, SipMethod.Notify])
+        foreach (var method in (ReadOnlySpan<SipMethod>)[SipMethod.Invite, SipMethod.Bye, SipMethod.Info, SipMethod.Refer, SipMethod.Notify, SipMethod.Prack, SipMethod.Update])
         {
             sip.Handle(method, this);
         }
@@ -133,6 +133,15 @@ public sealed class CallManager : IRequestHandler
         {
             transaction.Respond(488, "Not Acceptable Here");
             Log.Info("call", $"INVITE {SipText.Decode(request.CallId.Span)} refused (488): {error}");
+            return;
+        }
+        if (request.TryGetFirst(HeaderId.SessionExpires, out var expiresValue)
+            && (!SessionExpires.TryParse(SipText.Decode(expiresValue.Span), out var expires) || expires.Seconds < SessionExpires.MinimumSeconds))
+        {
+            // RFC 4028 8.1: too short an interval is refused with the minimum we take.
+            var tooBrief = transaction.CreateResponse(422, "Session Interval Too Small");
+            tooBrief.Add(HeaderId.MinSE, SessionExpires.MinimumSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            transaction.Respond(tooBrief);
             return;
         }
         Call? replaced = null;

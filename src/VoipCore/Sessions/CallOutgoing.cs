@@ -57,7 +57,8 @@ public sealed partial class Call
 
     private void SendInvite()
     {
-        var headers = new List<(HeaderId, string)>(_inviteAuth) { (HeaderId.Allow, CallManager.AllowedMethods), (HeaderId.Supported, "replaces") };
+        var headers = new List<(HeaderId, string)>(_inviteAuth) { (HeaderId.Allow, CallManager.AllowedMethods), (HeaderId.Supported, OptionTags.OurSupported) };
+        AddSessionTimerRequest(headers);
         var spec = new RequestSpec("INVITE", _target, FromAddress, $"<{_target}>", CallId, _inviteCSeq, LocalTag)
         {
             ContactUser = Account?.Identity.User ?? _manager.AnonymousUser,
@@ -129,7 +130,8 @@ public sealed partial class Call
             await SendCancelAsync().ConfigureAwait(false);
             return;
         }
-        _dialogSet!.ProcessResponse(response);
+        var fork = _dialogSet!.ProcessResponse(response);
+        await AcknowledgeReliableAsync(response, fork.Dialog).ConfigureAwait(false);
         if (!_earlyAnswerApplied && SdpBody.HasBody(response) && ReadAnswer(response) is { } early)
         {
             _earlyAnswerApplied = true;
@@ -202,7 +204,9 @@ public sealed partial class Call
         }
         ApplyNegotiation(negotiated);
         _ringTimer?.Dispose();
+        ReadSessionTimerAnswer(response);
         MoveTo(CallState.Connected, response.StatusCode, response.GetReasonPhrase());
+        StartSessionTimer();
     }
 
     private async Task<OutgoingRequest> PrepareAckAsync(Dialog dialog, SipMessage response)

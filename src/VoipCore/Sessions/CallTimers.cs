@@ -1,6 +1,6 @@
 namespace VoipCore.Sessions;
 
-/// <summary>The one-shot timers of a call (decision, ring, cancel and re-INVITE retry); each fires onto the call's queue.</summary>
+/// <summary>The one-shot timers of a call (decision, ring, cancel and re-INVITE retry, reliable 18x, session timer); each fires onto the call's queue.</summary>
 public sealed partial class Call
 {
     private ITimer? _decisionTimer;
@@ -15,5 +15,7 @@ public sealed partial class Call
         _decisionTimer?.Dispose();
         _ringTimer?.Dispose();
         _guardTimer?.Dispose();
+        _reliableTimer?.Dispose();
+        _sessionTimerDeadline?.Dispose();
     }
 }

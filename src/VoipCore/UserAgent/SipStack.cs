@@ -30,7 +30,7 @@ public sealed class SipStack : ITransactionUser, IDisposable
         {
             ServerName = userAgent,
             User = this,
-            SupportedExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "replaces" },
+            SupportedExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "replaces", "100rel", "timer" },
         };
         Successes = new SuccessRetransmitter(Transactions);
     }
