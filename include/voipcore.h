@@ -132,8 +132,12 @@ typedef uint64_t vc_engine_t;
  *       "decision_timeout_s": 60                   (an incoming call nobody decides on is
  *                                                  rejected with 480 after this long),
  *       "auto_ringing": true                       (send 180 Ringing when a call is offered),
- *       "ring_timeout_s": 120                      (an outgoing call ringing this long is
+ *       "ring_timeout_s": 120,                     (an outgoing call ringing this long is
  *                                                  cancelled; 0 = never)
+ *       "session_expires_s": 1800                  (RFC 4028 session timer we ask for; 0 = off,
+ *                                                  else 90..86400; the refresher sends UPDATE or
+ *                                                  re-INVITE at half of it, the other side ends a
+ *                                                  call left unrefreshed with BYE)
  *     }
  *   }
  *   Unknown or repeated keys, wrong types and out-of-range values are rejected, as is
@@ -582,6 +586,17 @@ VC_API int vc_call_get_stats(vc_call_t call, vc_call_stats_t *out_stats);
  *         reads), VC_E_INVALID_STATE (no media yet), VC_E_INVALID_HANDLE.
  */
 VC_API int vc_call_play(vc_call_t call, const char *wav_path, int loop);
+
+/*
+ * Plays a tone into the call instead of silence, looped or once; replaces what was playing.
+ * tone: "ringback" (440+480 Hz, 2 s on, 4 s off), "ringback_eu" (425 Hz, 1 s / 4 s), "busy",
+ * "busy_eu", "call_waiting", "call_waiting_eu", or "dtmf:DIGITS" (in-band DTMF audio, ITU-T Q.23:
+ * 100 ms per digit, 50 ms apart; for peers that take neither RFC 4733 nor INFO).
+ * Errors: VC_E_INVALID_ARG (NULL or unknown tone), VC_E_INVALID_STATE (no media yet).
+ */
+VC_API int vc_call_play_tone(vc_call_t call, const char *tone, int loop);
+
+/* Stops the WAV or tone playing; the PCM port (vc_call_pcm_attach) is heard again, else silence. */
 VC_API int vc_call_stop_play(vc_call_t call);
 
 typedef enum vc_record_mode {

@@ -722,6 +722,8 @@ export declare class Call extends EventEmitter {
   stats(): CallStats;
   /** Plays a WAV (PCM 8/16-bit or float, any rate) into the call, once ('mediaEnded' at its end) or looped. */
   play(wavPath: string, options?: { loop?: boolean }): void;
+  /** Plays a tone: 'ringback', 'ringback_eu', 'busy', 'busy_eu', 'call_waiting', 'call_waiting_eu' or 'dtmf:DIGITS' (looped by default). */
+  playTone(tone: string, options?: { loop?: boolean }): void;
   stopPlay(): void;
   /**
    * Records to a 16-bit WAV, replacing an earlier recording. mode defaults to 'mixed';

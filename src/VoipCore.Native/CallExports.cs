@@ -144,6 +144,13 @@ internal static unsafe class CallExports
         return path == null ? LastError.NullArgument("wav_path") : WithMedia(call, m => m.Play(path, loop != 0));
     }
 
+    [UnmanagedCallersOnly(EntryPoint = "vc_call_play_tone")]
+    public static int PlayTone(ulong call, byte* tone, int loop)
+    {
+        string? name = NativeText.Read(tone);
+        return name == null ? LastError.NullArgument("tone") : WithMedia(call, m => m.PlayTone(name, loop != 0));
+    }
+
     [UnmanagedCallersOnly(EntryPoint = "vc_call_stop_play")]
     public static int StopPlay(ulong call) => WithMedia(call, static m => m.StopPlay());
 

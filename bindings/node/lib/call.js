@@ -152,6 +152,11 @@ class Call extends EngineObject {
     check(native.vc_call_play(this.#handle, wavPath, loop ? 1 : 0));
   }
 
+  /** Plays a tone ('ringback', 'ringback_eu', 'busy', 'busy_eu', 'call_waiting', 'call_waiting_eu', 'dtmf:DIGITS'), looped by default. */
+  playTone(tone, { loop = true } = {}) {
+    check(native.vc_call_play_tone(this.#handle, tone, loop ? 1 : 0));
+  }
+
   /** Stops playing: the call sends silence. */
   stopPlay() {
     check(native.vc_call_stop_play(this.#handle));

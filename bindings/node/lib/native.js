@@ -128,6 +128,7 @@ function bindLibrary(libraryPath) {
     vc_call_stats_init: library.func('void vc_call_stats_init(_Out_ vc_call_stats_t *stats)'),
     vc_call_get_stats: library.func('int vc_call_get_stats(uint64_t call, _Inout_ vc_call_stats_t *out_stats)'),
     vc_call_play: library.func('int vc_call_play(uint64_t call, const char *wav_path, int loop)'),
+    vc_call_play_tone: library.func('int vc_call_play_tone(uint64_t call, const char *tone, int loop)'),
     vc_call_stop_play: library.func('int vc_call_stop_play(uint64_t call)'),
     vc_call_record: library.func('int vc_call_record(uint64_t call, const char *wav_path, int mode, int sample_rate)'),
     vc_call_stop_record: library.func('int vc_call_stop_record(uint64_t call)'),

@@ -137,3 +137,25 @@ test('a WAV played into the call is recorded on the other side, non-silent and a
     fs.rmSync(folder, { recursive: true, force: true });
   }
 });
+
+test('a ringback tone played on one side is pulled on the other as 440 and 480 Hz', () =>
+  withTwoEngines(async (engines) => {
+    const { outgoing, incoming } = await connectCall(engines, { codecs: ['pcmu'] });
+    outgoing.pcmAttach(8000);
+    incoming.playTone('ringback');
+    assert.throws(() => incoming.playTone('siren'), /unknown tone 'siren'/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const heard = [];
+    for (let i = 0; i < 40; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      heard.push(...outgoing.pcmPull(160));
+    }
+    const power = (hz) => {
+      const c = 2 * Math.cos((2 * Math.PI * hz) / 8000);
+      let s1 = 0;
+      let s2 = 0;
+      for (const x of heard) [s1, s2] = [x + c * s1 - s2, s1];
+      return s1 * s1 + s2 * s2 - c * s1 * s2;
+    };
+    assert.ok(power(440) > 50 * power(1000) && power(480) > 50 * power(1000), `440 ${power(440)} 480 ${power(480)} 1k ${power(1000)}`);
+  }));

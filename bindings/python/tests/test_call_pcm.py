@@ -10,7 +10,7 @@ import pytest
 from audio import LOUD, dominant_frequency, loud_part, peak, rms, tone
 from call_peers import connect
 from sip_peers import Peer
-from voipcore import Call
+from voipcore import Call, InvalidArgumentError
 
 RATE = 16000
 FRAME = RATE // 50  # 20 ms, the library's frame
@@ -90,3 +90,20 @@ def test_pcm_pull_returns_an_int16_array_of_at_most_the_count_asked(caller: Peer
     pulled = incoming.pcm_pull(10)
     assert (type(pulled), pulled.typecode, len(pulled)) == (array, "h", 10)
     assert incoming.pcm_pull(0) == array("h")
+
+
+def test_a_played_busy_tone_is_heard_as_480_and_620_hz(caller: Peer, callee: Peer) -> None:
+    """The busy tone (480+620 Hz, 0.5 s on, 0.5 s off) played on one side, pulled on the other."""
+    outgoing, incoming = connect(caller, callee, codecs=["pcmu"])
+    outgoing.pcm_attach(8000)
+    incoming.play_tone("busy")
+    heard = array("h")
+    deadline = time.monotonic() + 1.5
+    while time.monotonic() < deadline:
+        time.sleep(0.02)
+        heard.extend(outgoing.pcm_pull(160))
+    on = loud_part(heard, 8000)
+    assert len(on) >= 2000, f"{len(on)} loud samples"
+    assert dominant_frequency(on, 8000) in (pytest.approx(480, abs=15), pytest.approx(620, abs=15))
+    with pytest.raises(InvalidArgumentError, match="unknown tone 'siren'"):
+        incoming.play_tone("siren")

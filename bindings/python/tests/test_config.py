@@ -35,7 +35,12 @@ MEDIA_DEFAULTS: dict[str, Any] = {
     "jitter_min_ms": 20,
     "jitter_max_ms": 300,
 }
-CALLS_DEFAULTS: dict[str, Any] = {"decision_timeout_s": 60, "auto_ringing": True, "ring_timeout_s": 120}
+CALLS_DEFAULTS: dict[str, Any] = {
+    "decision_timeout_s": 60,
+    "auto_ringing": True,
+    "ring_timeout_s": 120,
+    "session_expires_s": 1800,
+}
 DEFAULTS: dict[str, Any] = {
     "log_level": "warning",
     "user_agent": f"libvoipcore/{voipcore.version()}",

@@ -121,6 +121,7 @@ _PROTOTYPES: dict[str, tuple[object, list[object]]] = {
     "vc_call_stats_init": (None, [ctypes.POINTER(NativeCallStats)]),
     "vc_call_get_stats": (ctypes.c_int, [_u64, ctypes.POINTER(NativeCallStats)]),
     "vc_call_play": (ctypes.c_int, [_u64, ctypes.c_char_p, ctypes.c_int]),
+    "vc_call_play_tone": (ctypes.c_int, [_u64, ctypes.c_char_p, ctypes.c_int]),
     "vc_call_stop_play": (ctypes.c_int, [_u64]),
     "vc_call_record": (ctypes.c_int, [_u64, ctypes.c_char_p, ctypes.c_int, ctypes.c_int]),
     "vc_call_stop_record": (ctypes.c_int, [_u64]),

@@ -157,6 +157,12 @@ class Call:
         InvalidStateError before the call has media."""
         check(lib.vc_call_play(self._handle, c_string(os.fspath(wav), "wav"), int(loop)))
 
+    def play_tone(self, tone: str, loop: bool = True) -> None:
+        """Plays a tone instead of silence, replacing what was playing: "ringback", "ringback_eu",
+        "busy", "busy_eu", "call_waiting", "call_waiting_eu", or "dtmf:DIGITS" (in-band DTMF).
+        Raises InvalidArgumentError for an unknown tone."""
+        check(lib.vc_call_play_tone(self._handle, c_string(tone, "tone"), int(loop)))
+
     def stop_play(self) -> None:
         check(lib.vc_call_stop_play(self._handle))
 

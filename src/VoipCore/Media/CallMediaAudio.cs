@@ -8,6 +8,7 @@ public sealed partial class CallMedia
 {
     private IAudioSource? _source;
     private WavPlayer? _player;
+    private ToneGenerator? _tone;
     private CallRecorder? _recorder;
     private PcmPort? _pcm;
 
@@ -20,20 +21,36 @@ public sealed partial class CallMedia
         {
             _player?.Dispose();
             _player = player;
+            _tone = null;
             _source = player;
         }
     }
 
+    /// <summary>Sends a tone (ringback, busy, in-band DTMF, ...) instead of silence; replaces the current source.</summary>
+    public void PlayTone(string name, bool loop)
+    {
+        var tone = new ToneGenerator(ToneNames.Pattern(name, loop));
+        lock (_gate)
+        {
+            _player?.Dispose();
+            _player = null;
+            _tone = tone;
+            _source = tone;
+        }
+    }
+
+    /// <summary>Stops the WAV or tone being played; the host's PCM port (if any) is heard again, else silence.</summary>
     public void StopPlay()
     {
         lock (_gate)
         {
-            if (_player != null && _source == _player)
+            if (_source == _player || _source == _tone)
             {
                 _source = _pcm;
             }
             _player?.Dispose();
             _player = null;
+            _tone = null;
         }
     }
 
@@ -77,7 +94,7 @@ public sealed partial class CallMedia
         lock (_gate)
         {
             _pcm = port;
-            if (_player == null)
+            if (_player == null && _tone == null)
             {
                 _source = port;
             }
@@ -95,6 +112,7 @@ public sealed partial class CallMedia
         _player?.Dispose();
         _recorder?.Dispose();
         _player = null;
+        _tone = null;
         _recorder = null;
         _source = null;
     }

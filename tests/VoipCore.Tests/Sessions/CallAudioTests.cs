@@ -1,6 +1,7 @@
 using VoipCore.Media;
 using VoipCore.Media.Audio;
 using VoipCore.Sessions;
+using VoipCore.Tests.Media.Audio;
 using VoipCore.Tests.Media.Codecs;
 using VoipCore.Tests.Support;
 
@@ -54,5 +55,30 @@ public class CallAudioTests
         Assert.Equal(0, stats.PacketsLost);
         Assert.InRange(stats.Mos, 4.0, 4.5);
         Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public void A_ringback_tone_played_on_one_side_arrives_as_its_two_frequencies()
+    {
+        using var pair = new CallPair();
+        var (outgoing, incoming) = pair.Connect(["pcmu"]);
+        var listening = (CallMedia)outgoing.Media!;
+        listening.AttachPcm(8000);
+        ((CallMedia)incoming.Media!).PlayTone("ringback", loop: true);
+        Assert.Equal(ErrorCode.InvalidArgument, Assert.Throws<VoipException>(() => ((CallMedia)incoming.Media!).PlayTone("chirp", true)).Code);
+        Thread.Sleep(300);
+        var heard = new List<short>();
+        var chunk = new short[160];
+        for (int i = 0; i < 50; i++)
+        {
+            Thread.Sleep(20);
+            int got = listening.PullPcm(chunk);
+            heard.AddRange(chunk.AsSpan(0, got).ToArray());
+        }
+        outgoing.Hangup();
+        var samples = heard.ToArray();
+        double at440 = Signals.GoertzelPower(samples, 440, 8000), at480 = Signals.GoertzelPower(samples, 480, 8000);
+        double at1000 = Signals.GoertzelPower(samples, 1000, 8000);
+        Assert.True(at440 > 50 * at1000 && at480 > 50 * at1000, $"440 Hz {at440:E2}, 480 Hz {at480:E2}, 1 kHz {at1000:E2}");
     }
 }
