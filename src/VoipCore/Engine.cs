@@ -34,10 +34,17 @@ public sealed class Engine : IDisposable
     public OutOfDialogRequests Requests { get; }
     public MediaEngine Media { get; }
     public CallManager Calls { get; }
-    public TimeProvider Time { get; } = TimeProvider.System;
+    /// <summary>The clock of every SIP and call timer (the media clocks keep real time); tests may drive it.</summary>
+    public TimeProvider Time { get; }
 
     public Engine(EngineConfig config)
+        : this(config, TimeProvider.System)
     {
+    }
+
+    internal Engine(EngineConfig config, TimeProvider time)
+    {
+        Time = time;
         Config = config;
         Events = new EventDispatcher(config.EventQueueCapacity, "voipcore-dispatch");
         Events.SetLogSink(StandardErrorLogSink.Instance);
