@@ -79,7 +79,7 @@ public sealed partial class Call
         if (_reInviteOutstanding || _dialog == null)
         {
             // One offer at a time (RFC 3264 4): retry once the exchange in flight is over.
-            _guardTimer = Schedule(GlareRetryMin, () => _ = SendReInviteAsync(direction));
+            _guardTimer = Schedule(GlareRetryMin, () => SendReInviteAsync(direction));
             return;
         }
         _reInviteOutstanding = true;
@@ -132,7 +132,7 @@ public sealed partial class Call
             // Glare (RFC 3261 14.1): the Call-ID owner waits 2.1-4 s, the other side 0-2 s.
             double wait = Direction == CallDirection.Outgoing ? 2100 + Random.Shared.Next(1900) : Random.Shared.Next(2000);
             var direction = _reInviteDirection;
-            _guardTimer = Schedule(TimeSpan.FromMilliseconds(wait), () => _ = SendReInviteAsync(direction));
+            _guardTimer = Schedule(TimeSpan.FromMilliseconds(wait), () => SendReInviteAsync(direction));
             return;
         }
         if (status is 408 or 481)

@@ -74,7 +74,7 @@ public sealed partial class Call
         {
             _dialog.Confirm();
         }
-        _manager.Sip.Successes.Track(_incoming, () => Queue.Post(() => _ = EndAfterLostAckAsync()));
+        _manager.Sip.Successes.Track(_incoming, () => Queue.Post(EndAfterLostAckAsync));
         if (!_earlyMediaSent)
         {
             ApplyNegotiation(_offeredMedia);
@@ -228,21 +228,19 @@ public sealed partial class Call
     internal void OnCancelled() => Queue.Post(() => MoveTo(CallState.Terminated, 487, "cancelled by the caller"));
 
     /// <summary>The ACK for our 2xx: it carries the answer when the INVITE had no offer (RFC 3264 delayed offer).</summary>
-    internal void OnAck(SipMessage ack)
+    internal Task OnAck(SipMessage ack)
     {
         if (!_awaitingAckAnswer || !SdpBody.HasBody(ack))
         {
-            return;
+            return Task.CompletedTask;
         }
         _awaitingAckAnswer = false;
         if (ReadAnswer(ack) is { } negotiated)
         {
             ApplyNegotiation(negotiated);
+            return Task.CompletedTask;
         }
-        else
-        {
-            _ = HangupNowAsync();
-        }
+        return HangupNowAsync();
     }
 
     /// <summary>Our 2xx was never acknowledged (64*T1): the session must end with a BYE (RFC 3261 13.3.1.4).</summary>

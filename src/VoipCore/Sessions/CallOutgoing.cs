@@ -149,13 +149,8 @@ public sealed partial class Call
         int seconds = _manager.Config.RingTimeoutSeconds;
         if (seconds > 0)
         {
-            _ringTimer = Schedule(TimeSpan.FromSeconds(seconds), () =>
-            {
-                if (State is CallState.Dialing or CallState.Ringing)
-                {
-                    _ = HangupNowAsync();
-                }
-            });
+            _ringTimer = Schedule(TimeSpan.FromSeconds(seconds),
+                () => State is CallState.Dialing or CallState.Ringing ? HangupNowAsync() : Task.CompletedTask);
         }
     }
 

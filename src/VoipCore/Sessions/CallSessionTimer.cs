@@ -88,18 +88,13 @@ public sealed partial class Call
         _sessionTimerDeadline = Schedule(_sessionTimer.NextDeadline, OnSessionTimerDeadline);
     }
 
-    private void OnSessionTimerDeadline()
+    private Task OnSessionTimerDeadline()
     {
         if (_sessionTimer == null || _dialog == null || State is not (CallState.Connected or CallState.OnHold))
         {
-            return;
+            return Task.CompletedTask;
         }
-        if (_sessionTimer.WeRefresh)
-        {
-            _ = SendSessionRefreshAsync();
-            return;
-        }
-        _ = ExpireSessionAsync();
+        return _sessionTimer.WeRefresh ? SendSessionRefreshAsync() : ExpireSessionAsync();
     }
 
     private async Task ExpireSessionAsync()

@@ -10,6 +10,10 @@ public sealed partial class Call
     private ITimer Schedule(TimeSpan after, Action work) =>
         _manager.Time.CreateTimer(_ => Queue.Post(work), null, after, Timeout.InfiniteTimeSpan);
 
+    /// <summary>Asynchronous work stays one queue item until it completes, so it never overlaps the call's other work.</summary>
+    private ITimer Schedule(TimeSpan after, Func<Task> work) =>
+        _manager.Time.CreateTimer(_ => Queue.Post(work), null, after, Timeout.InfiniteTimeSpan);
+
     private void CancelTimers()
     {
         _decisionTimer?.Dispose();
